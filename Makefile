@@ -1,0 +1,46 @@
+# Two commands do all set-up: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PLUGIN_DIRS := $(wildcard plugins/*/pyproject.toml)
+DEMO_WEEK ?= 2026-W49
+
+.PHONY: demo test lint typecheck pytest docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install when the project's or any plugin's metadata changes.
+$(STAMP): $(BIN)/python pyproject.toml $(PLUGIN_DIRS)
+	$(BIN)/python -m pip install --quiet -e '.[dev]' $(foreach p,$(PLUGIN_DIRS),-e $(dir $(p)))
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@for kit in examples/*/; do \
+		name=$$(basename $$kit); \
+		[ -f $$kit/kit.yaml ] || continue; \
+		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --out out/$$name || exit $$?; \
+	done
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests plugins benchmarks examples
+	$(BIN)/ruff format --check src tests plugins benchmarks examples
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+test: lint typecheck pytest docs
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) out docs/_build .pytest_cache .mypy_cache .ruff_cache

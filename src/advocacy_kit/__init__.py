@@ -1,0 +1,75 @@
+"""advocacy-kit: weekly draft calendars for employee advocacy done well.
+
+Load a kit, plan a week, loop over drafts, export::
+
+    import advocacy_kit
+
+    kit = advocacy_kit.load_kit("examples/de-kommunikation")
+    calendar = advocacy_kit.plan_week(kit, "2026-W49")
+    for draft in calendar.drafts:
+        print(draft.id, draft.text)
+    advocacy_kit.export(calendar, "markdown", "out/")
+"""
+
+from .calendar import (
+    Assignment,
+    Calendar,
+    CalendarEntry,
+    Draft,
+    Finding,
+    PersonSummary,
+    Post,
+    SkippedSlot,
+    Slot,
+)
+from .errors import (
+    AdvocacyKitError,
+    ExportError,
+    KitError,
+    PluginError,
+    Problem,
+    TemplateError,
+    UnknownNameError,
+    UsageError,
+)
+from .exporters.base import Exporter
+from .exporting import export
+from .hookspecs import hookimpl
+from .loading import load_kit
+from .models import Kit, Person, Topic
+from .pipeline import plan_week
+from .platforms.base import Count, Platform, PlatformOptions
+from .weeks import IsoWeek, parse_week
+
+__all__ = [
+    "AdvocacyKitError",
+    "Assignment",
+    "Calendar",
+    "CalendarEntry",
+    "Count",
+    "Draft",
+    "ExportError",
+    "Exporter",
+    "Finding",
+    "IsoWeek",
+    "Kit",
+    "KitError",
+    "Person",
+    "PersonSummary",
+    "Platform",
+    "PlatformOptions",
+    "PluginError",
+    "Post",
+    "Problem",
+    "SkippedSlot",
+    "Slot",
+    "TemplateError",
+    "Topic",
+    "UnknownNameError",
+    "UsageError",
+    "export",
+    "hookimpl",
+    "load_kit",
+    "parse_week",
+    "plan_week",
+]

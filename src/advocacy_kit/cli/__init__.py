@@ -1,0 +1,62 @@
+"""The ``advocacy-kit`` command. Subcommands come from plugins through ``register_commands``.
+
+Errors advocacy-kit raises on purpose print as one clear message and exit 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any
+
+import click
+
+from ..errors import AdvocacyKitError
+
+__all__ = ["cli", "get_cli", "main"]
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AdvocacyKitError as error:
+            click.secho(f"Error: {error}", err=True, fg="red")
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(package_name="advocacy-kit")
+def cli() -> None:
+    """Plan a week of drafts for people who post about their own field.
+
+    A kit (YAML files) says who posts, about what, how often and under which guidelines.
+    advocacy-kit turns it into a weekly draft calendar; people edit and post themselves.
+
+    \b
+    Examples:
+      advocacy-kit check examples/de-kommunikation
+      advocacy-kit plan examples/de-kommunikation --week next --out out/
+      advocacy-kit schema > kit.schema.json
+    """
+
+
+@functools.cache
+def get_cli() -> click.Group:
+    """The command group with every plugin's commands registered (built-ins included)."""
+    from ..plugins import get_plugin_manager
+
+    get_plugin_manager().hook.register_commands(cli=cli)
+    return cli
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        group = get_cli()
+    except AdvocacyKitError as error:
+        click.secho(f"Error: {error}", err=True, fg="red")
+        sys.exit(error.exit_code)
+    group(prog_name="advocacy-kit")

@@ -1,0 +1,185 @@
+"""Built-in commands, registered through ``register_commands`` like any plugin's."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..hookspecs import hookimpl
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+KIT_ARGUMENT = click.argument(
+    "kit_path", metavar="KIT", type=click.Path(exists=False, path_type=Path)
+)
+
+
+def _week_option(default: str) -> Callable[[F], F]:
+    return click.option(
+        "--week",
+        "-w",
+        default=default,
+        show_default=True,
+        help="ISO week such as 2026-W49, 'this', 'next', or a date in the week.",
+    )
+
+
+@click.command()
+@KIT_ARGUMENT
+@_week_option("next")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder to write the calendar into.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "formats",
+    default="markdown",
+    show_default=True,
+    help="Comma-separated exporters (see `advocacy-kit plugins`).",
+)
+@click.option("--explain", is_flag=True, help="Print why each slot got its topic.")
+def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> None:
+    """Plan a week for everyone in KIT and write the draft calendar.
+
+    \b
+    Examples:
+      advocacy-kit plan examples/de-kommunikation --week 2026-W49 --out out/
+      advocacy-kit plan kit.yaml --week next --explain
+    """
+    from ..exporting import export
+    from ..loading import load_kit
+    from ..pipeline import plan_week
+    from ..plugins import get_exporter
+
+    names = [name.strip() for name in formats.split(",") if name.strip()]
+    for name in names:
+        get_exporter(name)  # an unknown format fails before any work is done
+    kit = load_kit(kit_path)
+    calendar = plan_week(kit, week)
+    if explain:
+        for entry in calendar.entries:
+            slot = entry.slot
+            click.echo(
+                f"{slot.start:%a %Y-%m-%d %H:%M %Z} {slot.person_id} {slot.platform}: "
+                f"{entry.assignment.topic_title} ({entry.assignment.kind})"
+            )
+            for reason in entry.assignment.reasons:
+                click.echo(f"    - {reason}")
+        for skipped in calendar.skipped:
+            click.echo(
+                f"{skipped.slot.start:%a %Y-%m-%d %H:%M %Z} {skipped.slot.person_id} "
+                f"{skipped.slot.platform}: not planned — {skipped.reason}"
+            )
+    written = [path for name in names for path in export(calendar, name, out)]
+    people = len({entry.slot.person_id for entry in calendar.entries})
+    click.echo(
+        f"Planned {calendar.week}: {len(calendar.entries)} drafts for {people} people, "
+        f"{len(calendar.skipped)} slots not planned."
+    )
+    for path in written:
+        click.echo(f"Wrote {path}")
+
+
+@click.command()
+@KIT_ARGUMENT
+@_week_option("next")
+def check(kit_path: Path, week: str) -> None:
+    """Validate KIT and summarise it: people, topics, platforms, cadences, slots in a week.
+
+    Problems are printed as path:line:column with a hint, and the exit status is 2.
+
+    \b
+    Examples:
+      advocacy-kit check examples/en-engineering
+      advocacy-kit check kit.yaml --week 2026-W49
+    """
+    from ..cadence import describe_cadence, parse_cadence
+    from ..loading import load_kit
+    from ..plugins import get_platforms
+    from ..schedule import schedule_week
+    from ..weeks import parse_week
+
+    kit = load_kit(kit_path)
+    iso_week = parse_week(week)
+    slots, skipped = schedule_week(kit, iso_week)
+    platforms = get_platforms()
+    language = kit.organization.language
+    active = [p for p in kit.people if p.active]
+    used = sorted({name for person in active for name in person.accounts})
+    click.echo(f"Kit OK: {kit.organization.name}")
+    click.echo(
+        f"  {len(kit.people)} people ({len(active)} active), {len(kit.topics)} topics, "
+        f"{len(kit.areas)} areas, {len(kit.campaigns)} campaigns"
+    )
+    click.echo(f"  platforms: {', '.join(platforms[n].display_name for n in used) or 'none'}")
+    click.echo(f"  {iso_week}: {len(slots)} slots, {len(skipped)} left out")
+    for person in kit.people:
+        state = "" if person.active else " (opted out)"
+        click.echo(f"  {person.name}{state}")
+        for name, account in sorted(person.accounts.items()):
+            words = describe_cadence(parse_cadence(account.cadence), language)
+            click.echo(f"    {platforms[name].display_name}: {words} ({kit.timezone_of(person)})")
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of a kit, for editors that validate and complete YAML.
+
+    \b
+    Example:
+      advocacy-kit schema > kit.schema.json
+      # then, at the top of kit.yaml:
+      # yaml-language-server: $schema=kit.schema.json
+    """
+    from ..models import Kit
+
+    click.echo(json.dumps(Kit.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@click.command(name="plugins")
+def plugins_command() -> None:
+    """List installed plugins with their versions and the hooks they implement.
+
+    \b
+    Examples:
+      advocacy-kit plugins
+      ADVOCACY_KIT_BLOCK_PLUGINS=advocacy-kit-xing advocacy-kit plugins
+    """
+    from ..plugins import plugin_infos
+
+    for info in plugin_infos():
+        origin = "built-in" if info.builtin else f"{info.distribution} {info.version}"
+        click.echo(f"{info.name} ({origin}): {', '.join(info.hooks)}")
+
+
+@click.command()
+def platforms() -> None:
+    """List platforms with their limits and how each counts a post.
+
+    \b
+    Example:
+      advocacy-kit platforms
+    """
+    from ..plugins import get_platforms
+
+    for name, platform in sorted(get_platforms().items()):
+        threads = "threads" if platform.supports_threads else "no threads"
+        click.echo(
+            f"{name}: {platform.display_name}, {platform.limit} {platform.counting}; {threads}"
+        )
+
+
+@hookimpl
+def register_commands(cli: click.Group) -> None:
+    for command in (plan, check, schema, plugins_command, platforms):
+        cli.add_command(command)

@@ -1,0 +1,98 @@
+"""One error tree. Every message says where the problem is and what to do next.
+
+Each class also subclasses the matching builtin (``ValueError``, ``LookupError`` …) so that
+callers who do not know advocacy-kit can still catch what they expect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "AdvocacyKitError",
+    "ExportError",
+    "KitError",
+    "PluginError",
+    "Problem",
+    "TemplateError",
+    "UnknownNameError",
+    "UsageError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, pinned to a place in a file where that is known."""
+
+    message: str
+    field: str = ""
+    path: Path | None = None
+    line: int | None = None
+    column: int | None = None
+    hint: str = ""
+
+    def location(self) -> str:
+        """``path:line:column`` as far as it is known (lines and columns count from 1)."""
+        if self.path is None:
+            return ""
+        parts = [str(self.path)]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        head = ": ".join(p for p in (self.location(), self.field, self.message) if p)
+        return f"{head}\n  hint: {self.hint}" if self.hint else head
+
+
+class AdvocacyKitError(Exception):
+    """Base of every error advocacy-kit raises on purpose. The CLI prints it and exits 2."""
+
+    exit_code = 2
+
+
+class KitError(AdvocacyKitError, ValueError):
+    """A kit (or a file it refers to) cannot be used. Holds every problem found, not just the first."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(
+            problems,
+            key=lambda p: (str(p.path or ""), p.line or 0, p.column or 0, p.field),
+        )
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        count = len(self.problems)
+        lines = [str(p) for p in self.problems]
+        noun = "problem" if count == 1 else "problems"
+        return "\n".join([*lines, f"{count} {noun} found; nothing was written."])
+
+
+class TemplateError(AdvocacyKitError, ValueError):
+    """A draft template could not be loaded or rendered."""
+
+
+class PluginError(AdvocacyKitError, RuntimeError):
+    """A plugin could not be loaded, or two plugins claim the same name."""
+
+
+class UnknownNameError(AdvocacyKitError, LookupError):
+    """A platform, exporter, situation … of that name is not registered."""
+
+    def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
+        names = ", ".join(sorted(known)) or "none"
+        super().__init__(f"unknown {kind} {name!r}; known: {names}")
+        self.kind = kind
+        self.name = name
+
+
+class UsageError(AdvocacyKitError, ValueError):
+    """An argument given to the CLI or the API does not fit (a week, a format …)."""
+
+
+class ExportError(AdvocacyKitError, OSError):
+    """An export could not be written without losing someone's work."""

@@ -1,0 +1,300 @@
+"""Kit files → a validated :class:`~advocacy_kit.models.Kit`, or every problem with its place.
+
+YAML is read with ruamel.yaml in YAML 1.2 mode, where ``19:30`` stays a string and ``no`` stays
+``no`` (YAML 1.1 readers turn them into 1170 and ``False``). The round-trip loader keeps the
+line and column of every key and value, so each pydantic error can be pinned to
+``path:line:column`` in whichever file the value came from.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from .errors import KitError, Problem
+from .models import Kit
+
+__all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
+
+KIT_FILE = "kit.yaml"
+SPLIT_SECTIONS = ("people", "topics", "campaigns")
+"""Sections a folder kit may keep in sub-folders of YAML files, one entry or a list per file."""
+
+Loc = tuple[str | int, ...]
+Place = tuple[Path, int, int]  # file, 1-based line, 1-based column
+
+
+def _read_yaml(path: Path) -> Any:
+    yaml = YAML(typ="rt")
+    yaml.version = (1, 2)
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return yaml.load(stream)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(str(p) for p in (error.context, error.problem) if p)
+        raise KitError(
+            [
+                Problem(
+                    message=f"YAML syntax error: {message}",
+                    path=path,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    hint="check indentation, colons and quotes around this line",
+                )
+            ]
+        ) from None
+    except UnicodeDecodeError:
+        raise KitError(
+            [Problem(message="not UTF-8 text", path=path, hint="save the file as UTF-8")]
+        ) from None
+
+
+def _walk(node: Any, loc: Loc, path: Path, places: dict[Loc, Place]) -> Any:
+    """Plain Python data from ruamel's nodes, recording where each key and item stands."""
+    if isinstance(node, CommentedMap):
+        plain = {}
+        for key in node:
+            line, column = node.lc.value(key) if node[key] is not None else node.lc.key(key)
+            places[(*loc, key)] = (path, line + 1, column + 1)
+            key_line, key_column = node.lc.key(key)
+            places[(*loc, key, "<key>")] = (path, key_line + 1, key_column + 1)
+            plain[str(key)] = _walk(node[key], (*loc, key), path, places)
+        return plain
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, item in enumerate(node):
+            line, column = node.lc.item(index)
+            places[(*loc, index)] = (path, line + 1, column + 1)
+            items.append(_walk(item, (*loc, index), path, places))
+        return items
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
+
+
+def _kit_file(path: Path) -> tuple[Path, Path]:
+    if path.is_dir():
+        kit_file = path / KIT_FILE
+        if not kit_file.is_file():
+            raise KitError(
+                [
+                    Problem(
+                        message=f"no {KIT_FILE} in this folder",
+                        path=path,
+                        hint=f"point at a kit folder (one with {KIT_FILE}) or at a kit file",
+                    )
+                ]
+            )
+        return path, kit_file
+    if path.is_file():
+        return path.parent, path
+    raise KitError(
+        [Problem(message="no such file or folder", path=path, hint="check the path to the kit")]
+    )
+
+
+def _split_files(folder: Path, section: str) -> Iterator[Path]:
+    sub = folder / section
+    if sub.is_dir():
+        yield from sorted(p for p in sub.iterdir() if p.suffix in {".yaml", ".yml"})
+
+
+def read_kit_data(path: Path) -> tuple[dict[str, Any], dict[Loc, Place], Path, Path]:
+    """The kit's merged raw data, the place of every value, the kit folder and its main file."""
+    folder, kit_file = _kit_file(path)
+    places: dict[Loc, Place] = {}
+    raw = _read_yaml(kit_file)
+    if raw is None:
+        raw = CommentedMap()
+    if not isinstance(raw, CommentedMap):
+        raise KitError(
+            [
+                Problem(
+                    message="the kit file must be a mapping of sections",
+                    path=kit_file,
+                    line=1,
+                    column=1,
+                    hint="start with `organization:`; see docs/kit-format.md",
+                )
+            ]
+        )
+    data: dict[str, Any] = _walk(raw, (), kit_file, places)
+    problems: list[Problem] = []
+    for section in SPLIT_SECTIONS:
+        for file in _split_files(folder, section):
+            try:
+                node = _read_yaml(file)
+            except KitError as error:
+                problems.extend(error.problems)
+                continue
+            entries = node if isinstance(node, CommentedSeq) else [node]
+            target = data.setdefault(section, [])
+            if not isinstance(target, list):
+                continue  # the type error is reported by validation
+            for offset, entry in enumerate(entries):
+                if entry is None:
+                    continue
+                index = len(target)
+                if isinstance(node, CommentedSeq):
+                    line, column = node.lc.item(offset)
+                    places[(section, index)] = (file, line + 1, column + 1)
+                else:
+                    places[(section, index)] = (file, 1, 1)
+                target.append(_walk(entry, (section, index), file, places))
+    if problems:
+        raise KitError(problems)
+    return data, places, folder, kit_file
+
+
+def _place(loc: Loc, places: dict[Loc, Place], fallback: Path) -> Place:
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in places:
+            return places[loc[:end]]
+    return (fallback, 1, 1)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation can hold (through unions, lists and dicts)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list, tuple, dict):
+        args = typing.get_args(annotation)
+        if origin is dict:
+            args = args[1:]
+        return [found for arg in args for found in _unwrap(arg)]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _known_fields(loc: Loc) -> list[str]:
+    models: list[type[BaseModel]] = [Kit]
+    for part in loc:
+        if isinstance(part, int) or not models:
+            continue
+        field = next((m.model_fields[part] for m in models if part in m.model_fields), None)
+        if field is not None:
+            models = _unwrap(field.annotation)
+    return sorted({name for model in models for name in model.model_fields})
+
+
+def _field_name(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _hint(error: Any, loc: Loc) -> str:
+    ctx = error.get("ctx") or {}
+    if "hint" in ctx:
+        return str(ctx["hint"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        known = _known_fields(loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        guess = f"did you mean `{close[0]}`? " if close else ""
+        return f"{guess}known fields here: {', '.join(known)}"
+    if kind == "missing":
+        return f"add `{loc[-1]}:` here; docs/kit-format.md describes it"
+    return "see docs/kit-format.md, or `advocacy-kit schema` for every field and type"
+
+
+def _message(error: Any) -> str:
+    message = str(error["msg"])
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    return message.removeprefix("Value error, ")
+
+
+def problems_from(
+    error: ValidationError, places: dict[Loc, Place], kit_file: Path
+) -> list[Problem]:
+    """One :class:`Problem` per pydantic error, placed in the file the value came from."""
+    problems = []
+    for item in error.errors():
+        loc: Loc = tuple(item["loc"])
+        if item["type"] == "references":
+            for ref_loc, message, hint in item["ctx"]["problems"]:
+                path, line, column = _place((*loc, *ref_loc), places, kit_file)
+                problems.append(
+                    Problem(message, _field_name((*loc, *ref_loc)), path, line, column, hint)
+                )
+            continue
+        lookup = (*loc, "<key>") if item["type"] == "extra_forbidden" else loc
+        path, line, column = _place(lookup, places, kit_file)
+        problems.append(
+            Problem(_message(item), _field_name(loc), path, line, column, _hint(item, loc))
+        )
+    return problems
+
+
+def load_kit(path: str | Path) -> Kit:
+    """Load a kit from a ``kit.yaml`` file or a kit folder; raise :class:`KitError` with every problem."""
+    data, places, folder, kit_file = read_kit_data(Path(path))
+    try:
+        kit = Kit.model_validate(data)
+    except ValidationError as error:
+        raise KitError(problems_from(error, places, kit_file)) from None
+    problems = _platform_problems(kit, places, kit_file)
+    if problems:
+        raise KitError(problems)
+    kit._folder = folder
+    return kit
+
+
+def _platform_problems(kit: Kit, places: dict[Loc, Place], kit_file: Path) -> list[Problem]:
+    """Accounts on platforms no plugin provides, and options the platform does not accept."""
+    from .errors import UsageError
+    from .plugins import get_platforms
+
+    platforms = get_platforms()
+    problems = []
+    for index, person in enumerate(kit.people):
+        for name, account in person.accounts.items():
+            loc: Loc = ("people", index, "accounts", name)
+            if name not in platforms:
+                path, line, column = _place((*loc, "<key>"), places, kit_file)
+                problems.append(
+                    Problem(
+                        f"unknown platform {name!r}",
+                        _field_name(loc),
+                        path,
+                        line,
+                        column,
+                        f"use one of {', '.join(sorted(platforms))}, or install its plugin",
+                    )
+                )
+                continue
+            try:
+                platforms[name].options(account.options)
+            except UsageError as error:
+                path, line, column = _place((*loc, "options"), places, kit_file)
+                problems.append(
+                    Problem(
+                        str(error),
+                        _field_name((*loc, "options")),
+                        path,
+                        line,
+                        column,
+                        "see `advocacy-kit platforms` for each platform's options",
+                    )
+                )
+    return problems

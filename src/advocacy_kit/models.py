@@ -1,0 +1,419 @@
+"""The kit as typed, validated values.
+
+Everything a comms team or a single expert writes in a kit's YAML files ends up here. Models are
+frozen (they are values), forbid unknown keys (a typo must not be silently ignored) and carry
+validators whose messages say what to do. Cross-references — a topic naming an area, a campaign
+naming a topic — are checked once the whole kit is known, in :meth:`Kit._check_references`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .cadence import CadenceSyntaxError, parse_cadence
+
+__all__ = [
+    "POST_KINDS",
+    "Account",
+    "AwayPeriod",
+    "BlockedTerm",
+    "Campaign",
+    "Disclosure",
+    "ExpertiseArea",
+    "Guidelines",
+    "HashtagRules",
+    "Kit",
+    "Level",
+    "Organization",
+    "Person",
+    "PostKind",
+    "Settings",
+    "SharingHours",
+    "Topic",
+    "Voice",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _problem(kind: str, message: str, hint: str) -> PydanticCustomError:
+    """A validation error whose hint survives into the user's message (see loading.py)."""
+    return PydanticCustomError(kind, message, {"hint": hint})
+
+
+def _check_timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _problem(
+            "timezone",
+            f"unknown IANA time zone {name!r}",
+            "use a name from the tz database, such as Europe/Berlin or America/New_York",
+        ) from None
+    return name
+
+
+def _check_cadence(text: str) -> str:
+    try:
+        parse_cadence(text)
+    except CadenceSyntaxError as error:
+        raise _problem("cadence", str(error), error.hint) from None
+    return text
+
+
+def _check_id(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
+        raise _problem(
+            "id",
+            f"{value!r} is not a valid id",
+            "use lower-case letters, digits, '-' and '_', starting with a letter or digit",
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id)]
+TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
+CadenceText = Annotated[
+    str,
+    AfterValidator(_check_cadence),
+    Field(
+        description="An RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=TU;BYHOUR=9`) or a friendly form "
+        "(`tue, thu 09:00`, `weekdays 12:30`, `3 per week`)."
+    ),
+]
+LanguageCode = Annotated[
+    str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, such as de or en")
+]
+Level = Literal["learning", "practitioner", "expert"]
+"""How deep a person's expertise in an area goes. Everyone has something to say."""
+
+PostKind = Literal[
+    "tip",
+    "question",
+    "lesson_learned",
+    "opinion",
+    "event",
+    "article_share",
+    "behind_the_scenes",
+    "myth_vs_fact",
+    "series_part",
+]
+POST_KINDS: tuple[str, ...] = typing.get_args(PostKind)
+
+
+class Organization(_Model):
+    """The employer: its name, home time zone, language and public-holiday region."""
+
+    name: str
+    website: str | None = None
+    timezone: TimeZoneName = "Europe/Berlin"
+    language: LanguageCode = "en"
+    holiday_region: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
+        description="ISO 3166 country, optionally with subdivision: DE, DE-BY, US-NY.",
+    )
+
+
+class Disclosure(_Model):
+    """What a person must say about working for the employer, per language."""
+
+    texts: dict[LanguageCode, str] = Field(default_factory=dict)
+    applies_to: Literal["promotional", "all"] = "promotional"
+    position: Literal["start", "end"] = "end"
+
+
+def _term_shorthand(value: Any) -> Any:
+    return {"term": value} if isinstance(value, str) else value
+
+
+class BlockedTerm(_Model):
+    """A word a post must not contain: a code name, a confidential marker, an old product name."""
+
+    term: str = Field(min_length=1)
+    compounds: bool = Field(
+        default=False, description="Also match inside compounds (Falke → Projektfalke)."
+    )
+    reason: str = ""
+
+
+class HashtagRules(_Model):
+    """How many hashtags a post may carry, whatever the platform allows."""
+
+    max_per_post: int = Field(default=5, ge=0, le=30)
+
+
+class Guidelines(_Model):
+    """The employer's rules for people who post about their work."""
+
+    disclosure: Disclosure = Field(default_factory=Disclosure)
+    blocked_terms: list[Annotated[BlockedTerm, BeforeValidator(_term_shorthand)]] = Field(
+        default_factory=list
+    )
+    hashtags: HashtagRules = Field(default_factory=HashtagRules)
+    support_channel: str | None = Field(
+        default=None, description="Where customer complaints belong, e.g. a support address."
+    )
+    employer_domains: list[str] = Field(default_factory=list)
+    tracking_parameters: dict[str, str] = Field(default_factory=dict)
+
+
+class ExpertiseArea(_Model):
+    """A field people know about, such as internal communication or data protection."""
+
+    id: Id
+    name: str
+    description: str = ""
+
+
+class Topic(_Model):
+    """Something worth posting about, tied to one or more expertise areas."""
+
+    id: Id
+    title: str = Field(min_length=1)
+    areas: list[str] = Field(min_length=1)
+    kind: PostKind | None = Field(
+        default=None, description="Fixed post kind; by default the person's level picks it."
+    )
+    key_points: list[str] = Field(default_factory=list)
+    link: str | None = None
+    hashtags: list[str] = Field(default_factory=list)
+    languages: list[LanguageCode] = Field(
+        default_factory=list, description="Languages the topic suits; empty means any."
+    )
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    evergreen: bool = True
+    promotes_employer: bool = False
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Topic:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise _problem(
+                "date_order",
+                "valid_until lies before valid_from",
+                "swap the two dates or correct one of them",
+            )
+        return self
+
+
+class Campaign(_Model):
+    """A time window in which some topics get priority (and outside which they are never used)."""
+
+    id: Id
+    title: str
+    starts: dt.date
+    ends: dt.date
+    topics: list[str] = Field(min_length=1)
+    priority: int = Field(default=1, ge=1, le=10)
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> Campaign:
+        if self.ends < self.starts:
+            raise _problem(
+                "date_order", "ends lies before starts", "swap the two dates or correct one"
+            )
+        return self
+
+
+class AwayPeriod(_Model):
+    """Holidays, parental leave, a conference: no slots in these days (inclusive)."""
+
+    starts: dt.date
+    ends: dt.date
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> AwayPeriod:
+        if self.ends < self.starts:
+            raise _problem(
+                "date_order",
+                f"away period ends ({self.ends}) before it starts ({self.starts})",
+                "swap the two dates or correct one of them",
+            )
+        return self
+
+
+class SharingHours(_Model):
+    """The local hours in which a person is happy to post. No slot falls outside them."""
+
+    start: dt.time = dt.time(8, 0)
+    end: dt.time = dt.time(18, 0)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> SharingHours:
+        if self.end <= self.start:
+            raise _problem(
+                "time_order", "sharing hours end before they start", "use start < end, e.g. 08:00"
+            )
+        return self
+
+    def __contains__(self, moment: dt.time) -> bool:
+        return self.start <= moment <= self.end
+
+
+class Voice(_Model):
+    """How a person sounds, so drafts start closer to their own words."""
+
+    tone: Literal["friendly", "matter-of-fact", "enthusiastic", "formal"] = "friendly"
+    emoji: Literal["none", "few", "many"] = "few"
+
+
+class Account(_Model):
+    """A person's account on one platform, with how often they want to post there."""
+
+    handle: str = ""
+    cadence: CadenceText
+    active: bool = True
+    options: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Platform settings, e.g. a Mastodon instance's max_characters.",
+    )
+
+
+class Person(_Model):
+    """An employee who posts about their field — an advocate."""
+
+    id: Id
+    name: str
+    role: str = ""
+    languages: list[LanguageCode] = Field(min_length=1, description="The first is the default.")
+    timezone: TimeZoneName | None = Field(
+        default=None, description="Defaults to the organisation's time zone."
+    )
+    expertise: dict[str, Level] = Field(min_length=1, description="Area id → level.")
+    accounts: dict[str, Account] = Field(default_factory=dict, description="Platform → account.")
+    weekly_cap: int | None = Field(
+        default=None, ge=0, le=21, description="Posts per week across platforms."
+    )
+    away: list[AwayPeriod] = Field(default_factory=list)
+    sharing_hours: SharingHours = Field(default_factory=SharingHours)
+    voice: Voice = Field(default_factory=Voice)
+    active: bool = Field(default=True, description="False when the person has opted out.")
+
+    @property
+    def language(self) -> str:
+        """The language drafts are written in unless a topic asks for another one."""
+        return self.languages[0]
+
+
+class Settings(_Model):
+    """Knobs with sensible defaults; most kits never set any of them."""
+
+    freshness_weeks: int = Field(default=6, ge=0, le=52)
+    default_weekly_cap: int = Field(default=3, ge=0, le=21)
+    colleague_spacing_minutes: int = Field(default=30, ge=0, le=240)
+    prompt_marker: tuple[str, str] = ("[[", "]]")
+    similarity_threshold: float = Field(default=0.85, gt=0, le=1)
+    history_path: str = ".advocacy-kit/history.sqlite3"
+
+
+class Kit(_Model):
+    """Everything needed to plan a week: the organisation, its rules, its people and topics."""
+
+    organization: Organization
+    guidelines: Guidelines = Field(default_factory=Guidelines)
+    areas: list[ExpertiseArea] = Field(min_length=1)
+    topics: list[Topic] = Field(default_factory=list)
+    campaigns: list[Campaign] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
+
+    _folder: Any = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Kit:
+        problems = list(_reference_problems(self))
+        if problems:
+            raise PydanticCustomError(
+                "references",
+                "; ".join(message for _, message, _ in problems),
+                {"problems": problems},
+            )
+        return self
+
+    def person(self, person_id: str) -> Person:
+        """The person with that id (:class:`LookupError` if there is none)."""
+        for candidate in self.people:
+            if candidate.id == person_id:
+                return candidate
+        raise LookupError(f"no person with id {person_id!r} in this kit")
+
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with that id (:class:`LookupError` if there is none)."""
+        for candidate in self.topics:
+            if candidate.id == topic_id:
+                return candidate
+        raise LookupError(f"no topic with id {topic_id!r} in this kit")
+
+    def timezone_of(self, person: Person) -> str:
+        """The IANA zone the person's slots are in."""
+        return person.timezone or self.organization.timezone
+
+    def weekly_cap_of(self, person: Person) -> int:
+        """The most posts a week that person plans, across platforms."""
+        if person.weekly_cap is not None:
+            return person.weekly_cap
+        return self.settings.default_weekly_cap
+
+
+Reference = tuple[tuple[str | int, ...], str, str]
+
+
+def _reference_problems(kit: Kit) -> list[Reference]:
+    """Duplicate ids and references to things the kit does not define, with their places."""
+    problems: list[Reference] = []
+
+    def unique(section: str, ids: list[str]) -> set[str]:
+        seen: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                problems.append(
+                    (
+                        (section, index, "id"),
+                        f"duplicate id {item_id!r}",
+                        f"every entry in {section} needs its own id; rename one of them",
+                    )
+                )
+            seen.add(item_id)
+        return seen
+
+    areas = unique("areas", [a.id for a in kit.areas])
+    topics = unique("topics", [t.id for t in kit.topics])
+    unique("campaigns", [c.id for c in kit.campaigns])
+    unique("people", [p.id for p in kit.people])
+
+    def known(loc: tuple[str | int, ...], value: str, pool: set[str], what: str) -> None:
+        if value not in pool:
+            listed = ", ".join(sorted(pool)) or "none yet"
+            problems.append(
+                (loc, f"unknown {what} {value!r}", f"use one of the kit's {what}s: {listed}")
+            )
+
+    for t_index, topic in enumerate(kit.topics):
+        for a_index, area in enumerate(topic.areas):
+            known(("topics", t_index, "areas", a_index), area, areas, "area")
+    for c_index, campaign in enumerate(kit.campaigns):
+        for t_index, topic_id in enumerate(campaign.topics):
+            known(("campaigns", c_index, "topics", t_index), topic_id, topics, "topic")
+    for p_index, person in enumerate(kit.people):
+        for area in person.expertise:
+            known(("people", p_index, "expertise", area), area, areas, "area")
+    return problems

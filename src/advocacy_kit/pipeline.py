@@ -1,0 +1,92 @@
+"""The whole path for one week: schedule → plan → draft → format → check → Calendar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+from .calendar import Calendar, CalendarEntry, PersonSummary, Post
+from .checks import check_post
+from .drafting import Drafter
+from .models import Kit
+from .planner import plan_slots
+from .plugins import get_platforms, get_plugin_manager
+from .schedule import schedule_week
+from .weeks import IsoWeek, parse_week
+
+__all__ = ["plan_week"]
+
+
+def _people(kit: Kit) -> list[PersonSummary]:
+    return [
+        PersonSummary(
+            id=person.id,
+            name=person.name,
+            role=person.role,
+            timezone=kit.timezone_of(person),
+            language=person.language,
+            platforms=sorted(person.accounts),
+        )
+        for person in kit.people
+        if person.active
+    ]
+
+
+def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
+    """Plan one ISO week (``"2026-W49"``, ``"next"``) for everyone in the kit."""
+    iso_week = parse_week(week)
+    pm = get_plugin_manager()
+    platforms = get_platforms()
+    slots, skipped = schedule_week(kit, iso_week)
+    assignments, empty = plan_slots(kit, iso_week, slots)
+    template_dirs: list[Path] = []
+    pm.hook.register_template_dirs(register=template_dirs.append)
+    drafter = Drafter(
+        kit,
+        template_dirs=template_dirs,
+        prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
+    )
+    entries = []
+    for assignment in assignments:
+        slot = assignment.slot
+        person = kit.person(slot.person_id)
+        platform = platforms[slot.platform]
+        options = platform.options(person.accounts[slot.platform].options)
+        draft = drafter.draft(assignment)
+        parts = platform.format(draft.text, options)
+        counts = [platform.count(part, options) for part in parts]
+        longest = max(counts, key=lambda c: c.length)
+        details: dict[str, Any] = dict(longest.details)
+        post = Post(
+            platform=platform.name,
+            parts=parts,
+            length=longest.length,
+            limit=longest.limit,
+            valid=all(c.valid for c in counts),
+            details=details,
+        )
+        # Adjustments chain in registration order, built-ins first: each sees the last result.
+        for impl in pm.hook.adjust_post.get_hookimpls():
+            adjusted = cast("Post | None", impl.function(post=post, draft=draft, kit=kit))
+            if adjusted is not None:
+                post = adjusted
+        findings = check_post(post, draft, kit, platform, options)
+        for extra in pm.hook.check_post(post=post, draft=draft, kit=kit):
+            findings.extend(extra or [])
+        entries.append(
+            CalendarEntry(
+                slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
+            )
+        )
+    return Calendar(
+        week=str(iso_week),
+        starts=iso_week.monday,
+        ends=iso_week.sunday,
+        organization=kit.organization.name,
+        language=kit.organization.language,
+        people=_people(kit),
+        entries=entries,
+        skipped=sorted(
+            [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
+        ),
+    )

@@ -1,0 +1,20 @@
+"""Extended grapheme clusters: what a reader sees as one character (👩‍👩‍👧 is one)."""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["grapheme_count", "graphemes"]
+
+_GRAPHEME = regex.compile(r"\X")
+
+
+def graphemes(text: str) -> list[str]:
+    """The text split into extended grapheme clusters (Unicode UAX #29, via ``regex``)."""
+    found: list[str] = _GRAPHEME.findall(text)
+    return found
+
+
+def grapheme_count(text: str) -> int:
+    """How many extended grapheme clusters the text has."""
+    return sum(1 for _ in _GRAPHEME.finditer(text))
