@@ -199,8 +199,13 @@ def get_exporter(name: str) -> Exporter:
     return exporters[name]
 
 
+def reset_registries() -> None:
+    """Collect platforms and exporters again on next use (after registering a plugin by hand)."""
+    _platforms.cache_clear()  # type: ignore[attr-defined]
+    _exporters.cache_clear()  # type: ignore[attr-defined]
+
+
 def reset() -> None:
     """Forget the plugin manager and registries (tests and long-running hosts after installs)."""
     get_plugin_manager.cache_clear()
-    _platforms.cache_clear()  # type: ignore[attr-defined]
-    _exporters.cache_clear()  # type: ignore[attr-defined]
+    reset_registries()
