@@ -18,7 +18,15 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-__all__ = ["Cadence", "CadenceSyntaxError", "describe_cadence", "parse_cadence", "week_occurrences"]
+__all__ = [
+    "Cadence",
+    "CadenceSyntaxError",
+    "describe_cadence",
+    "parse_cadence",
+    "pick_days",
+    "pick_time",
+    "week_occurrences",
+]
 
 _DAY_NAMES = {
     # English
@@ -35,20 +43,17 @@ _DAY_GROUPS = {
     "daily": (0, 1, 2, 3, 4, 5, 6),
     "täglich": (0, 1, 2, 3, 4, 5, 6),
 }
-# Days a "N per week" cadence uses: spread out, weekdays first, never two days in a row if avoidable.
-_SPREAD_DAYS = {
-    1: (1,),
-    2: (1, 3),
-    3: (0, 2, 4),
-    4: (0, 1, 3, 4),
-    5: (0, 1, 2, 3, 4),
-    6: (0, 1, 2, 3, 4, 5),
-    7: (0, 1, 2, 3, 4, 5, 6),
-}
 _DAY_WORDS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
 }
+_RRULE_DAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+# Posting times that tend to reach colleagues in the field, in order of preference.
+_GOOD_TIMES = tuple(
+    dt.time(*hm) for hm in ((9, 0), (12, 30), (8, 30), (10, 0), (11, 0), (14, 0), (16, 0))
+)
+_ANCHOR = dt.date(2024, 1, 1)  # a Monday; fixed start for RRULEs with INTERVAL or COUNT
+_MAX_PER_WEEK = 50
 _PER_WEEK = re.compile(r"^(\d+)\s*(?:x\s*)?(?:per|a|/|pro|mal pro|mal die)\s*(?:week|woche)$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -87,26 +92,40 @@ def _parse_time(token: str) -> dt.time:
     return dt.time(hour, minute)
 
 
+def _rrule_parts(body: str) -> dict[str, str]:
+    return {
+        key: value
+        for key, _, value in (part.partition("=") for part in body.upper().split(";") if part)
+    }
+
+
 def _check_rrule(text: str) -> str:
     body = text.strip()
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:") :]
-    parts = dict(part.partition("=")[::2] for part in body.upper().split(";"))
+    if "\n" in body or "DTSTART" in body.upper():
+        raise CadenceSyntaxError(
+            "write only the RRULE line, without DTSTART",
+            "the time of day comes from BYHOUR and BYMINUTE, e.g. "
+            "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0",
+        )
+    parts = _rrule_parts(body)
     if "BYHOUR" not in parts:
         raise CadenceSyntaxError(
             "the RRULE has no BYHOUR, so its slots would have no time of day",
             "add BYHOUR and BYMINUTE, e.g. FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0",
         )
     until = parts.get("UNTIL", "")
-    if until and "T" in until and not until.endswith("Z"):
+    if until and not until.endswith("Z"):
         raise CadenceSyntaxError(
             f"UNTIL={until} is not in UTC",
-            "slots live in a time zone, so RFC 5545 wants UNTIL in UTC: add a Z, e.g. 20271231T235959Z",
+            "slots live in a time zone, so RFC 5545 wants UNTIL as a UTC date-time: "
+            "add the time and a Z, e.g. UNTIL=20271231T235959Z",
         )
     probe = dt.datetime(2026, 1, 5, tzinfo=ZoneInfo("UTC"))
     try:
         rrulestr(body, dtstart=probe)
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, IndexError) as error:
         raise CadenceSyntaxError(
             f"invalid RRULE: {error}",
             "write an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0",
@@ -172,34 +191,72 @@ def _localise(naive: dt.datetime, zone: ZoneInfo) -> tuple[dt.datetime, str | No
     return aware, None
 
 
+def _spread(days: list[int], count: int) -> list[int]:
+    """``count`` of ``days`` spread evenly: 3 of Mon–Fri → Mon, Wed, Fri; 2 → Tue, Thu."""
+    if count >= len(days):
+        return days
+    return [days[round((index + 0.5) * len(days) / count - 0.5)] for index in range(count)]
+
+
+def pick_time(sharing_hours: tuple[dt.time, dt.time]) -> dt.time:
+    """A good posting time inside the sharing hours: mid-morning first, then lunch, then afternoon."""
+    first, last = sharing_hours
+    for moment in _GOOD_TIMES:
+        if first <= moment <= last:
+            return moment
+    minutes = (first.hour * 60 + first.minute + last.hour * 60 + last.minute) // 2
+    minutes -= minutes % 15
+    return dt.time(minutes // 60, minutes % 60)
+
+
+def pick_days(count: int, blocked: frozenset[int] = frozenset()) -> list[int]:
+    """Weekdays (0 = Monday) for ``count`` posts: spread out, workdays first, blocked days last."""
+    workdays = [day for day in range(5) if day not in blocked]
+    chosen = _spread(workdays, count)
+    spare = [day for day in (5, 6, *sorted(blocked)) if day not in chosen]
+    return sorted(chosen + spare[: count - len(chosen)])
+
+
+def _rrule_anchor(rule: str, monday: dt.date) -> dt.date:
+    # INTERVAL and COUNT count from DTSTART, so they need one fixed start; any other rule is
+    # expanded from the week's own Monday, which keeps the expansion short.
+    parts = _rrule_parts(rule)
+    if parts.get("INTERVAL", "1") not in {"", "1"} or "COUNT" in parts:
+        return _ANCHOR
+    return monday
+
+
 def week_occurrences(
     cadence: Cadence,
     monday: dt.date,
     zone: ZoneInfo,
     sharing_hours: tuple[dt.time, dt.time] = (dt.time(8), dt.time(18)),
+    blocked_days: frozenset[int] = frozenset(),
 ) -> list[tuple[dt.datetime, str | None]]:
     """The cadence's slots in the ISO week starting ``monday``, as aware local datetimes.
 
     Each comes with a note when its wall time had to move (a spring-forward gap). A
-    ``per week`` cadence places its slots on spread-out weekdays, one hour into the sharing hours.
+    ``per week`` cadence picks spread-out workdays (avoiding ``blocked_days``, such as public
+    holidays, while others are free) at a good time inside the sharing hours.
     """
     week_start = dt.datetime.combine(monday, dt.time())
     week_end = week_start + dt.timedelta(days=7)
     naive: list[dt.datetime] = []
     if cadence.rrule is not None:
-        start = week_start.replace(tzinfo=zone)
-        # Aware DTSTART keeps UNTIL comparisons exact; dateutil builds each occurrence on the
-        # wall clock (date + time + tzinfo), so local times survive DST changes.
-        rule = rrulestr(cadence.rrule, dtstart=start)
-        end = week_end.replace(tzinfo=zone)
-        naive = [moment.replace(tzinfo=None) for moment in rule.between(start, end, inc=True)][:50]
+        # DTSTART at local midnight: BYHOUR without BYMINUTE/BYSECOND inherits both from DTSTART,
+        # so BYHOUR=9 means 09:00:00. An aware DTSTART keeps UTC UNTIL comparisons exact, and
+        # dateutil builds each occurrence on the wall clock (date + time + tzinfo), so local
+        # times survive daylight-saving changes.
+        anchor = dt.datetime.combine(_rrule_anchor(cadence.rrule, monday), dt.time())
+        rule = rrulestr(cadence.rrule, dtstart=anchor.replace(tzinfo=zone))
+        start, end = week_start.replace(tzinfo=zone), week_end.replace(tzinfo=zone)
+        naive = [moment.replace(tzinfo=None) for moment in rule.between(start, end, inc=True)]
+        naive = naive[:_MAX_PER_WEEK]
     elif cadence.per_week is not None:
-        first, last = sharing_hours
-        hour = min(first.hour + 1, last.hour)
-        at = dt.time(hour, first.minute)
+        at = pick_time(sharing_hours)
         naive = [
             dt.datetime.combine(monday + dt.timedelta(days=day), at)
-            for day in _SPREAD_DAYS[cadence.per_week]
+            for day in pick_days(cadence.per_week, blocked_days)
         ]
     else:
         naive = [
@@ -217,20 +274,53 @@ def _join(words: list[str], language: str) -> str:
     return ", ".join(words[:-1]) + conjunction + words[-1]
 
 
+def _rrule_in_words(rule: str) -> tuple[tuple[int, ...], tuple[dt.time, ...]] | None:
+    """Days and times of a plain weekly or daily RRULE; None when words would lose meaning."""
+    parts = _rrule_parts(rule)
+    if set(parts) - {"FREQ", "BYDAY", "BYHOUR", "BYMINUTE", "BYSECOND", "WKST", "INTERVAL"}:
+        return None
+    if parts.get("INTERVAL", "1") != "1" or parts.get("BYSECOND", "0") not in {"0", "00"}:
+        return None
+    try:
+        hours = [int(h) for h in parts["BYHOUR"].split(",")]
+        minutes = [int(m) for m in parts.get("BYMINUTE", "0").split(",")]
+        days = [_RRULE_DAYS[d] for d in parts.get("BYDAY", "").split(",") if d]
+    except (KeyError, ValueError):
+        return None  # BYDAY=1MO and other positional forms stay in RRULE notation
+    if parts["FREQ"] == "DAILY" and not days:
+        days = list(range(7))
+    if parts["FREQ"] not in {"WEEKLY", "DAILY"} or not days:
+        return None
+    times = tuple(sorted({dt.time(h, m) for h in hours for m in minutes}))
+    return tuple(sorted(set(days))), times
+
+
+def _days_in_words(days: tuple[int, ...], lang: str) -> str:
+    if days == (0, 1, 2, 3, 4):
+        return "Montag bis Freitag" if lang == "de" else "Monday to Friday"
+    if days == tuple(range(7)):
+        return "täglich" if lang == "de" else "every day"
+    return _join([_DAY_WORDS[lang][d] for d in days], lang)
+
+
 def describe_cadence(cadence: Cadence, language: str = "en") -> str:
-    """The cadence in words: "Tuesday and Thursday at 09:00" / "Dienstag und Donnerstag um 09:00"."""
+    """The cadence in words: "Tuesday and Thursday at 09:00" / "Dienstag und Donnerstag um 09:00".
+
+    RRULEs that say no more than days and times read the same way; others (every other week,
+    the first Monday of a month …) are shown as the rule itself.
+    """
     lang = "de" if language == "de" else "en"
     if cadence.per_week is not None:
         return (
-            f"{cadence.per_week}× pro Woche, Tage und Zeiten nach Wahl"
+            f"{cadence.per_week}× pro Woche, Tage und Uhrzeiten im eigenen Zeitfenster gewählt"
             if lang == "de"
-            else f"{cadence.per_week} per week, days and times picked for you"
+            else f"{cadence.per_week} per week, days and times picked inside the sharing hours"
         )
+    days, times = cadence.weekdays, cadence.times
     if cadence.rrule is not None:
-        return f"RRULE {cadence.rrule}"
-    if cadence.weekdays == (0, 1, 2, 3, 4):
-        days = "werktags" if lang == "de" else "weekdays"
-    else:
-        days = _join([_DAY_WORDS[lang][d] for d in cadence.weekdays], lang)
+        words = _rrule_in_words(cadence.rrule)
+        if words is None:
+            return f"RRULE {cadence.rrule}"
+        days, times = words
     at = " um " if lang == "de" else " at "
-    return days + at + _join([f"{t:%H:%M}" for t in cadence.times], lang)
+    return _days_in_words(days, lang) + at + _join([f"{t:%H:%M}" for t in times], lang)

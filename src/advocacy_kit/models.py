@@ -78,6 +78,17 @@ def _check_cadence(text: str) -> str:
     return text
 
 
+def _check_holiday_region(region: str | None) -> str | None:
+    if region is None:
+        return None
+    from .public_holidays import HolidayRegionError, check_region
+
+    try:
+        return check_region(region)
+    except HolidayRegionError as error:
+        raise _problem("holiday_region", str(error), error.hint) from None
+
+
 def _check_id(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
         raise _problem(
@@ -125,7 +136,7 @@ class Organization(_Model):
     website: str | None = None
     timezone: TimeZoneName = "Europe/Berlin"
     language: LanguageCode = "en"
-    holiday_region: str | None = Field(
+    holiday_region: Annotated[str | None, AfterValidator(_check_holiday_region)] = Field(
         default=None,
         pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
         description="ISO 3166 country, optionally with subdivision: DE, DE-BY, US-NY.",

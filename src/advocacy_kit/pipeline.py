@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
 from .checks import check_post
@@ -13,6 +13,9 @@ from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
+
+if TYPE_CHECKING:
+    from .history import History
 
 __all__ = ["plan_week"]
 
@@ -32,13 +35,25 @@ def _people(kit: Kit) -> list[PersonSummary]:
     ]
 
 
-def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
-    """Plan one ISO week (``"2026-W49"``, ``"next"``) for everyone in the kit."""
+def plan_week(
+    kit: Kit,
+    week: str | IsoWeek = "next",
+    *,
+    history: History | None = None,
+    record: bool = True,
+) -> Calendar:
+    """Plan one ISO week (``"2026-W49"``, ``"next"``) for everyone in the kit.
+
+    With a ``history``, freshness looks at earlier weeks, drafts of this week that are approved,
+    posted or edited keep their topic, and (unless ``record=False``) the planned drafts are
+    recorded idempotently. Without one, the week is planned as if nothing had been posted.
+    """
     iso_week = parse_week(week)
     pm = get_plugin_manager()
     platforms = get_platforms()
     slots, skipped = schedule_week(kit, iso_week)
-    assignments, empty = plan_slots(kit, iso_week, slots)
+    past = history.past_use(iso_week, kit.settings.freshness_weeks) if history else None
+    assignments, empty = plan_slots(kit, iso_week, slots, past)
     template_dirs: list[Path] = []
     pm.hook.register_template_dirs(register=template_dirs.append)
     drafter = Drafter(
@@ -78,7 +93,7 @@ def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
                 slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
             )
         )
-    return Calendar(
+    calendar = Calendar(
         week=str(iso_week),
         starts=iso_week.monday,
         ends=iso_week.sunday,
@@ -90,3 +105,6 @@ def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
             [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
         ),
     )
+    if history is not None and record:
+        history.record_planned(calendar)
+    return calendar

@@ -1,19 +1,34 @@
 """Slots → assignments: a topic from the person's own expertise for each slot, with reasons.
 
-Deterministic by construction: every choice is a sort by score, then by a stable hash of
-(person, topic, week), never by dict order or Python's randomised ``hash``.
+Rules, hardest first:
+
+* only topics from the person's expertise areas, in a language they write, valid on the slot's
+  day; campaign topics only inside their campaign's window;
+* freshness: a person does not repeat a topic within ``settings.freshness_weeks`` weeks (this
+  week and earlier weeks from the history); a topic that is not evergreen is used once per person;
+* campaign topics first inside their window, then topics colleagues do not already have that day,
+  then the person's least-used area this week, then the topic used least across the kit, then the
+  one the person had longest ago;
+* colleagues with the same topic on the same day get different post kinds or template variants
+  and posting times at least ``settings.colleague_spacing_minutes`` apart.
+
+A slot with no fitting topic stays empty and is reported. Deterministic by construction: ties are
+broken by a stable hash of (person, topic, week), never by dict order or Python's ``hash``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from .calendar import Assignment, SkippedSlot, Slot
 from .models import Kit, Level, Person, Topic
-from .weeks import IsoWeek
+from .reasons import level_word, say, status_word
+from .weeks import IsoWeek, parse_week
 
-__all__ = ["KINDS_BY_LEVEL", "plan_slots"]
+__all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
 KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     # Learners ask and share what they learned; experts explain, compare and bust myths.
@@ -21,6 +36,34 @@ KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     "practitioner": ("tip", "lesson_learned", "behind_the_scenes"),
     "expert": ("tip", "opinion", "myth_vs_fact"),
 }
+_LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
+_UTC = dt.UTC
+
+
+@dataclass(frozen=True)
+class KeptDraft:
+    """A draft of the planned week that the history keeps as it is (approved, posted, edited)."""
+
+    topic_id: str
+    kind: str
+    variant: int
+    status: str
+    start: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class PastUse:
+    """What earlier weeks say, as the planner needs it (built by :class:`~advocacy_kit.history.History`).
+
+    ``last_week`` maps person → topic → the latest earlier ISO week (``2026-W44``) in which the
+    topic was planned, approved or posted for them; ``kit_counts`` counts each topic's uses across
+    the kit inside the freshness window; ``kept`` maps slot ids of the planned week to drafts
+    that stay as they are.
+    """
+
+    last_week: dict[str, dict[str, str]] = field(default_factory=dict)
+    kit_counts: dict[str, int] = field(default_factory=dict)
+    kept: dict[str, KeptDraft] = field(default_factory=dict)
 
 
 def _stable(*parts: object) -> int:
@@ -28,14 +71,8 @@ def _stable(*parts: object) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
-def _topic_fits(topic: Topic, person: Person, week: IsoWeek) -> bool:
-    if not set(topic.areas) & set(person.expertise):
-        return False
-    if topic.languages and not set(topic.languages) & set(person.languages):
-        return False
-    if topic.valid_from and topic.valid_from > week.sunday:
-        return False
-    return not (topic.valid_until and topic.valid_until < week.monday)
+def _weeks_between(earlier: str, later: IsoWeek) -> int:
+    return (later.monday - parse_week(earlier).monday).days // 7
 
 
 def _language(topic: Topic, person: Person) -> str:
@@ -44,70 +81,212 @@ def _language(topic: Topic, person: Person) -> str:
     return next(lang for lang in person.languages if lang in topic.languages)
 
 
+def _valid_on(topic: Topic, day: dt.date) -> bool:
+    if topic.valid_from and day < topic.valid_from:
+        return False
+    return not (topic.valid_until and day > topic.valid_until)
+
+
 class _Planner:
-    def __init__(self, kit: Kit, week: IsoWeek) -> None:
+    def __init__(self, kit: Kit, week: IsoWeek, past: PastUse) -> None:
         self.kit = kit
         self.week = week
+        self.past = past
+        self.language = kit.organization.language
+        self.freshness = kit.settings.freshness_weeks
+        self.spacing = dt.timedelta(minutes=kit.settings.colleague_spacing_minutes)
+        self.topics = {topic.id: topic for topic in kit.topics}
+        self.area_names = {area.id: area.name for area in kit.areas}
+        # Index by area so each person only ever looks at topics of their own areas.
         self.topics_by_area: dict[str, list[Topic]] = defaultdict(list)
         for topic in kit.topics:
             for area in topic.areas:
                 self.topics_by_area[area].append(topic)
-        self.campaign_of: dict[str, tuple[str, int]] = {}
+        self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
         for campaign in kit.campaigns:
-            if campaign.starts <= week.sunday and campaign.ends >= week.monday:
-                for topic_id in campaign.topics:
-                    best = self.campaign_of.get(topic_id)
-                    if best is None or campaign.priority > best[1]:
-                        self.campaign_of[topic_id] = (campaign.id, campaign.priority)
-        self.outside_campaign = {
-            topic_id for campaign in kit.campaigns for topic_id in campaign.topics
-        } - set(self.campaign_of)
-        self.used_by_person: dict[str, Counter[str]] = defaultdict(Counter)
+            for topic_id in campaign.topics:
+                self.campaigns_of[topic_id].append(
+                    (campaign.priority, campaign.id, campaign.starts, campaign.ends)
+                )
+        self.base: dict[str, list[Topic]] = {}
+        self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.used_overall: Counter[str] = Counter()
         self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
-        self.kinds_on_day: dict[tuple[str, object], set[tuple[str, int]]] = defaultdict(set)
+        self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = defaultdict(set)
+        self.times_on_day: dict[tuple[str, dt.date], list[tuple[dt.datetime, str]]] = defaultdict(
+            list
+        )
 
-    def candidates(self, person: Person) -> list[Topic]:
-        seen: dict[str, Topic] = {}
-        for area in sorted(person.expertise):
-            for topic in self.topics_by_area.get(area, []):
-                if topic.id in self.outside_campaign:
-                    continue
-                if _topic_fits(topic, person, self.week):
+    def _base(self, person: Person) -> list[Topic]:
+        """Topics of the person's areas in a language they write (cached per person)."""
+        if person.id not in self.base:
+            seen: dict[str, Topic] = {}
+            for area in sorted(person.expertise):
+                for topic in self.topics_by_area.get(area, []):
+                    if topic.languages and not set(topic.languages) & set(person.languages):
+                        continue
                     seen.setdefault(topic.id, topic)
-        return list(seen.values())
+            self.base[person.id] = list(seen.values())
+        return self.base[person.id]
 
-    def choose(self, slot: Slot, person: Person) -> Assignment | None:
-        options = self.candidates(person)
-        if not options:
-            return None
+    def _campaign(self, topic: Topic, day: dt.date) -> tuple[int, str] | None:
+        """The highest-priority campaign of the topic running on ``day``."""
+        running = [
+            (p, c) for p, c, starts, ends in self.campaigns_of[topic.id] if starts <= day <= ends
+        ]
+        return max(running) if running else None
 
-        def score(topic: Topic) -> tuple[int, ...]:
-            campaign = self.campaign_of.get(topic.id)
-            area = min(topic.areas, key=lambda a: self.area_use[person.id][a])
-            return (
-                self.used_by_person[person.id][topic.id],  # no repeat inside the week
-                -(campaign[1] if campaign else 0),  # campaigns first inside their window
-                self.area_use[person.id][area],  # balance across the person's areas
-                self.used_overall[topic.id],  # rotate topics fairly across people
-                _stable(person.id, topic.id, self.week),
+    def _fresh(self, topic: Topic, person: Person) -> bool:
+        if topic.id in self.used_this_week[person.id]:
+            return False
+        last = self.past.last_week.get(person.id, {}).get(topic.id)
+        if last is None:
+            return True
+        if not topic.evergreen:
+            return False
+        return _weeks_between(last, self.week) >= self.freshness
+
+    def options(self, person: Person, day: dt.date) -> tuple[list[Topic], bool]:
+        """Topics that may fill a slot on ``day``; the flag says whether freshness removed any."""
+        fitting = []
+        for topic in self._base(person):
+            if not _valid_on(topic, day):
+                continue
+            if self.campaigns_of.get(topic.id) and self._campaign(topic, day) is None:
+                continue  # campaign topics are never used outside their window
+            fitting.append(topic)
+        fresh = [topic for topic in fitting if self._fresh(topic, person)]
+        return fresh, len(fresh) < len(fitting)
+
+    def _areas(self, topic: Topic, person: Person) -> list[str]:
+        return [area for area in topic.areas if area in person.expertise]
+
+    def _level(self, topic: Topic, person: Person) -> Level:
+        levels = [person.expertise[a] for a in self._areas(topic, person)]
+        return max(levels, key=lambda level: _LEVEL_ORDER[level])
+
+    def _score(self, topic: Topic, person: Person, slot: Slot) -> tuple[int, ...]:
+        day = slot.start.date()
+        campaign = self._campaign(topic, day)
+        area_use = min(self.area_use[person.id][a] for a in self._areas(topic, person))
+        last = self.past.last_week.get(person.id, {}).get(topic.id)
+        age = _weeks_between(last, self.week) if last else 10_000
+        return (
+            -(campaign[0] if campaign else 0),
+            len(self.times_on_day[(topic.id, day)]),
+            area_use,
+            self.past.kit_counts.get(topic.id, 0) + self.used_overall[topic.id],
+            -age,
+            _stable(person.id, topic.id, self.week),
+        )
+
+    def _place(self, slot: Slot, topic: Topic, person: Person) -> Slot | None:
+        """The slot, moved later (or earlier) when a colleague posts the topic too close to it."""
+        others = [
+            at for at, who in self.times_on_day[(topic.id, slot.start.date())] if who != person.id
+        ]
+        if not others or not self.spacing:
+            return slot
+
+        def clear(moment: dt.datetime) -> bool:
+            instant = moment.astimezone(_UTC)
+            return all(abs(instant - other) >= self.spacing for other in others)
+
+        if clear(slot.start):
+            return slot
+        hours = person.sharing_hours
+        wall = slot.start.replace(tzinfo=None)
+        for step in range(1, 48):
+            for sign in (1, -1):
+                moved = wall + sign * step * self.spacing
+                local = moved.replace(tzinfo=slot.start.tzinfo)
+                if moved.date() != wall.date() or moved.time() not in hours:
+                    continue
+                if local.astimezone(_UTC).astimezone(slot.start.tzinfo) != local:
+                    continue  # a wall time skipped by a clock change
+                if clear(local):
+                    note = say(
+                        "spacing",
+                        self.language,
+                        before=f"{wall:%H:%M}",
+                        after=f"{moved:%H:%M}",
+                        minutes=int(self.spacing.total_seconds() // 60),
+                    )
+                    joined = f"{slot.note}; {note}" if slot.note else note
+                    return slot.model_copy(update={"start": local, "note": joined})
+        return None
+
+    def _kind(self, topic: Topic, person: Person, slot: Slot) -> tuple[str, int]:
+        taken = self.kinds_on_day[(topic.id, slot.start.date())]
+        kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[self._level(topic, person)]
+        start = _stable(person.id, topic.id, slot.start.date()) % len(kinds)
+        ordered = kinds[start:] + kinds[:start]
+        for variant in range(8):
+            for kind in ordered:
+                if (kind, variant) not in taken:
+                    return kind, variant
+        return ordered[0], 0
+
+    def _reasons(
+        self, topic: Topic, person: Person, slot: Slot, kind: str, variant: int
+    ) -> list[str]:
+        lang = self.language
+        level = self._level(topic, person)
+        areas = self._areas(topic, person)
+        reasons = [
+            say(
+                "expertise",
+                lang,
+                name=person.name,
+                areas=", ".join(areas),
+                level=level_word(level, lang),
             )
-
-        topic = min(options, key=score)
-        reasons = [self._area_reason(topic, person)]
-        campaign = self.campaign_of.get(topic.id)
+        ]
+        campaign = self._campaign(topic, slot.start.date())
         if campaign:
-            reasons.append(f"campaign {campaign[0]!r} runs this week (priority {campaign[1]})")
-        if self.used_by_person[person.id][topic.id]:
-            reasons.append("every fitting topic is already used this week, so one repeats")
+            reasons.append(say("campaign", lang, campaign=campaign[1], priority=campaign[0]))
+        last = self.past.last_week.get(person.id, {}).get(topic.id)
+        if last is None:
+            reasons.append(say("fresh_never", lang, name=person.name))
         else:
-            reasons.append("not yet used by this person this week")
-        kind, variant = self._kind(topic, person, slot)
-        reasons.append(f"post kind {kind!r} fits level {self._level(topic, person)!r}")
-        self.used_by_person[person.id][topic.id] += 1
+            reasons.append(
+                say("fresh_since", lang, name=person.name, week=last, weeks=self.freshness)
+            )
+        area = min(areas, key=lambda a: self.area_use[person.id][a])
+        reasons.append(
+            say(
+                "balance",
+                lang,
+                name=person.name,
+                area=self.area_names[area],
+                count=self.area_use[person.id][area],
+            )
+        )
+        uses = self.past.kit_counts.get(topic.id, 0) + self.used_overall[topic.id]
+        if uses:
+            reasons.append(say("rotation", lang, count=uses))
+        if topic.kind:
+            reasons.append(say("kind_fixed", lang, kind=kind))
+        else:
+            reasons.append(say("kind", lang, kind=kind, level=level_word(level, lang)))
+        if self.times_on_day[(topic.id, slot.start.date())]:
+            reasons.append(say("colleague_angle", lang, kind=kind, variant=variant))
+        return reasons
+
+    def _commit(self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int) -> None:
+        day = slot.start.date()
+        self.used_this_week[person.id].add(topic.id)
         self.used_overall[topic.id] += 1
-        for area in topic.areas:
+        for area in self._areas(topic, person):
             self.area_use[person.id][area] += 1
+        self.kinds_on_day[(topic.id, day)].add((kind, variant))
+        self.times_on_day[(topic.id, day)].append((slot.start.astimezone(_UTC), person.id))
+
+    def _assignment(
+        self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int, reasons: list[str]
+    ) -> Assignment:
+        campaign = self._campaign(topic, slot.start.date())
+        self._commit(slot, topic, person, kind, variant)
         return Assignment(
             slot=slot,
             topic_id=topic.id,
@@ -115,52 +294,69 @@ class _Planner:
             kind=kind,
             variant=variant,
             language=_language(topic, person),
-            campaign_id=campaign[0] if campaign else None,
+            campaign_id=campaign[1] if campaign else None,
             reasons=reasons,
         )
 
-    def _level(self, topic: Topic, person: Person) -> Level:
-        order = {"learning": 0, "practitioner": 1, "expert": 2}
-        levels = [person.expertise[a] for a in topic.areas if a in person.expertise]
-        return max(levels, key=lambda level: order[level])
+    def kept_for(self, slot: Slot) -> KeptDraft | None:
+        kept = self.past.kept.get(slot.id)
+        if kept is not None:
+            return kept
+        # A draft moved for colleague spacing keeps the id of its moved time: find it by
+        # person, platform and day.
+        prefix = slot.id[: -len("HHMM")]
+        matches = [k for draft_id, k in self.past.kept.items() if draft_id.startswith(prefix)]
+        return matches[0] if len(matches) == 1 else None
 
-    def _area_reason(self, topic: Topic, person: Person) -> str:
-        areas = [a for a in topic.areas if a in person.expertise]
-        return f"matches {person.name}'s expertise in {', '.join(areas)}"
+    def keep(self, slot: Slot, person: Person) -> Assignment | None:
+        """The assignment a kept draft already has, if its topic still fits the person."""
+        kept = self.kept_for(slot)
+        topic = self.topics.get(kept.topic_id) if kept else None
+        if kept is None or topic is None or not self._areas(topic, person):
+            return None
+        if kept.start is not None and kept.start != slot.start:
+            slot = slot.model_copy(update={"start": kept.start.astimezone(slot.start.tzinfo)})
+        reason = say("kept", self.language, status=status_word(kept.status, self.language))
+        return self._assignment(slot, topic, person, kept.kind, kept.variant, [reason])
 
-    def _kind(self, topic: Topic, person: Person, slot: Slot) -> tuple[str, int]:
-        day_key = (topic.id, slot.start.date())
-        taken = self.kinds_on_day[day_key]
-        kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[self._level(topic, person)]
-        start = _stable(person.id, topic.id, slot.start.date()) % len(kinds)
-        ordered = kinds[start:] + kinds[:start]
-        for variant in range(8):
-            for kind in ordered:
-                if (kind, variant) not in taken:
-                    taken.add((kind, variant))
-                    return kind, variant
-        return ordered[0], 0
+    def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
+        options, stale = self.options(person, slot.start.date())
+        for topic in sorted(options, key=lambda t: self._score(t, person, slot)):
+            placed = self._place(slot, topic, person)
+            if placed is None:
+                continue
+            kind, variant = self._kind(topic, person, placed)
+            reasons = self._reasons(topic, person, placed, kind, variant)
+            return self._assignment(placed, topic, person, kind, variant, reasons)
+        if stale:
+            why = say("no_fresh_topic", self.language, name=person.name, weeks=self.freshness)
+        else:
+            why = say("no_topic", self.language, name=person.name)
+        return SkippedSlot(slot=slot, code="no_topic", reason=why)
 
 
 def plan_slots(
-    kit: Kit, week: IsoWeek, slots: list[Slot]
+    kit: Kit, week: IsoWeek, slots: list[Slot], past: PastUse | None = None
 ) -> tuple[list[Assignment], list[SkippedSlot]]:
-    """Give each slot a topic; a slot without a fitting topic is left empty and reported."""
-    planner = _Planner(kit, week)
+    """Give each slot a topic; a slot without a fitting topic is left empty and reported.
+
+    ``past`` carries what the history knows (earlier uses, drafts kept as they are); without
+    it the week is planned as if nothing had been posted before.
+    """
+    planner = _Planner(kit, week, past or PastUse())
     people = {person.id: person for person in kit.people}
     assignments: list[Assignment] = []
     empty: list[SkippedSlot] = []
-    for slot in slots:
+    # Kept drafts first, so new choices see their topics, kinds and times.
+    ordered = sorted(slots, key=lambda s: planner.kept_for(s) is None)
+    for slot in ordered:
         person = people[slot.person_id]
-        assignment = planner.choose(slot, person)
-        if assignment is None:
-            empty.append(
-                SkippedSlot(
-                    slot=slot,
-                    code="no_topic",
-                    reason=f"no topic this week fits {person.name}'s expertise and languages",
-                )
-            )
+        result = planner.keep(slot, person) or planner.choose(slot, person)
+        if isinstance(result, SkippedSlot):
+            empty.append(result)
         else:
-            assignments.append(assignment)
+            assignments.append(result)
+    assignments.sort(
+        key=lambda a: (a.slot.start.astimezone(_UTC), a.slot.person_id, a.slot.platform)
+    )
     return assignments, empty

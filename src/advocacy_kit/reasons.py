@@ -1,0 +1,133 @@
+"""Why a slot was planned, moved or left out — the words, in German and English.
+
+Scheduling and planning explain every decision. The kit's language (``organization.language``)
+picks the words; any language other than German reads English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["level_word", "say", "status_word"]
+
+_TEXTS: dict[str, tuple[str, str]] = {
+    # key: (English, German)
+    "inactive_person": (
+        "{name} has opted out",
+        "{name} macht gerade nicht mit",
+    ),
+    "inactive_account": (
+        "{name}'s {platform} account is paused",
+        "{name}s {platform}-Konto ist pausiert",
+    ),
+    "away": (
+        "{name} is away {starts} – {ends}{why}",
+        "{name} ist abwesend vom {starts} bis {ends}{why}",
+    ),
+    "holiday": (
+        "public holiday in {region}: {holiday}",
+        "Feiertag in {region}: {holiday}",
+    ),
+    "outside_hours": (
+        "{time} lies outside {name}'s sharing hours {start}–{end}",
+        "{time} liegt außerhalb von {name}s Zeitfenster {start}–{end}",
+    ),
+    "cap": (
+        "{name}'s weekly cap of {cap} posts is reached",
+        "{name}s Wochenlimit von {cap} Beiträgen ist erreicht",
+    ),
+    "gap": (
+        "{time} does not exist on {day} in {zone} (clocks spring forward); moved to {moved}",
+        "{time} gibt es am {day} in {zone} nicht (Zeitumstellung); verschoben auf {moved}",
+    ),
+    "dst_kept": (
+        "local time {time} kept: clocks changed on {day} ({before} → {after})",
+        "Ortszeit {time} beibehalten: Zeitumstellung am {day} ({before} → {after})",
+    ),
+    "spacing": (
+        "moved from {before} to {after}: colleagues post on the same topic that day, "
+        "at least {minutes} minutes apart",
+        "von {before} auf {after} verschoben: Kolleg:innen posten am selben Tag zum selben Thema, "
+        "mindestens {minutes} Minuten Abstand",
+    ),
+    "no_topic": (
+        "no topic fits {name}'s expertise, languages and dates this week",
+        "kein Thema passt diese Woche zu {name}s Fachgebieten, Sprachen und Zeiträumen",
+    ),
+    "no_fresh_topic": (
+        "every fitting topic was used by {name} within the last {weeks} weeks",
+        "jedes passende Thema hat {name} in den letzten {weeks} Wochen schon verwendet",
+    ),
+    "expertise": (
+        "matches {name}'s expertise in {areas} (level: {level})",
+        "passt zu {name}s Fachgebiet {areas} (Stufe: {level})",
+    ),
+    "campaign": (
+        "campaign {campaign!r} runs on this day (priority {priority})",
+        "Kampagne {campaign!r} läuft an diesem Tag (Priorität {priority})",
+    ),
+    "fresh_never": (
+        "{name} has not posted about it yet",
+        "{name} hat dazu noch nichts gepostet",
+    ),
+    "fresh_since": (
+        "{name} last had it in {week}, more than {weeks} weeks ago",
+        "{name} hatte es zuletzt in {week}, vor mehr als {weeks} Wochen",
+    ),
+    "balance": (
+        "keeps {name}'s areas balanced: {area} had {count} of this week's posts so far",
+        "hält {name}s Fachgebiete im Gleichgewicht: {area} hatte bisher {count} Beiträge diese Woche",
+    ),
+    "rotation": (
+        "kit-wide rotation: used {count}× recently, less than the alternatives or equal",
+        "Rotation im Kit: zuletzt {count}× verwendet, nicht öfter als die Alternativen",
+    ),
+    "kind": (
+        "post kind {kind!r} fits the level {level!r}",
+        "Beitragsart {kind!r} passt zur Stufe {level!r}",
+    ),
+    "kind_fixed": (
+        "the topic asks for post kind {kind!r}",
+        "das Thema verlangt die Beitragsart {kind!r}",
+    ),
+    "colleague_angle": (
+        "colleagues share this topic today, so this is a different angle ({kind}, variant {variant})",
+        "Kolleg:innen teilen heute dasselbe Thema, daher ein anderer Blickwinkel ({kind}, Variante {variant})",
+    ),
+    "kept": (
+        "kept from the history: the draft is {status}",
+        "aus dem Verlauf übernommen: der Entwurf ist {status}",
+    ),
+}
+
+LEVEL_WORDS: dict[str, tuple[str, str]] = {
+    "learning": ("learning", "lernt noch"),
+    "practitioner": ("practitioner", "Praxis"),
+    "expert": ("expert", "Expertise"),
+}
+
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    "planned": ("planned", "geplant"),
+    "approved": ("approved", "freigegeben"),
+    "posted": ("posted", "gepostet"),
+    "skipped": ("skipped", "übersprungen"),
+    "edited": ("edited", "bearbeitet"),
+}
+
+
+def say(key: str, language: str, **values: Any) -> str:
+    """The message ``key`` in ``language`` (German for ``de``, English otherwise)."""
+    english, german = _TEXTS[key]
+    return (german if language == "de" else english).format(**values)
+
+
+def level_word(level: str, language: str) -> str:
+    """An expertise level as a word in ``language``."""
+    english, german = LEVEL_WORDS[level]
+    return german if language == "de" else english
+
+
+def status_word(status: str, language: str) -> str:
+    """A draft status as a word in ``language``."""
+    english, german = STATUS_WORDS[status]
+    return german if language == "de" else english
