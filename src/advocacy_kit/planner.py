@@ -238,7 +238,7 @@ class _Planner:
                 "expertise",
                 lang,
                 name=person.name,
-                areas=", ".join(areas),
+                areas=", ".join(self.area_names[a] for a in areas),
                 level=level_word(level, lang),
             )
         ]

@@ -6,9 +6,12 @@ picks the words; any language other than German reads English.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["level_word", "say", "status_word"]
+if TYPE_CHECKING:
+    from .calendar import Calendar, Slot
+
+__all__ = ["explain_calendar", "level_word", "say", "status_word"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (English, German)
@@ -131,3 +134,44 @@ def status_word(status: str, language: str) -> str:
     """A draft status as a word in ``language``."""
     english, german = STATUS_WORDS[status]
     return german if language == "de" else english
+
+
+_DAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
+}
+
+
+def _when(slot: Slot, language: str) -> str:
+    start = slot.start
+    offset = start.strftime("%z")
+    day = _DAYS["de" if language == "de" else "en"][start.weekday()]
+    return (
+        f"{day} {start:%Y-%m-%d %H:%M} {start.tzname()} "
+        f"(UTC{offset[:3]}:{offset[3:]}, {slot.timezone})"
+    )
+
+
+def explain_calendar(calendar: Calendar) -> list[str]:
+    """``plan --explain``: each slot with its topic and every reason, then every slot left out."""
+    lang = calendar.language
+    names = {person.id: person.name for person in calendar.people}
+    lines = []
+    for entry in calendar.entries:
+        slot, assignment = entry.slot, entry.assignment
+        who = names.get(slot.person_id, slot.person_id)
+        lines.append(f"{_when(slot, lang)} · {who} · {slot.platform} · {entry.draft.id}")
+        label = "Thema" if lang == "de" else "Topic"
+        lines.append(f"  {label}: {assignment.topic_title} ({assignment.kind})")
+        lines.extend(f"    - {reason}" for reason in assignment.reasons)
+        if slot.note:
+            lines.extend(f"    - {note}" for note in slot.note.split("; "))
+    if calendar.skipped:
+        lines.append("Nicht geplant:" if lang == "de" else "Not planned:")
+    for skipped in calendar.skipped:
+        slot = skipped.slot
+        who = names.get(slot.person_id, slot.person_id)
+        lines.append(
+            f"  {_when(slot, lang)} · {who} · {slot.platform}: {skipped.reason} [{skipped.code}]"
+        )
+    return lines

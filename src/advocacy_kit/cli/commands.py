@@ -47,45 +47,60 @@ def _week_option(default: str) -> Callable[[F], F]:
     show_default=True,
     help="Comma-separated exporters (see `advocacy-kit plugins`).",
 )
-@click.option("--explain", is_flag=True, help="Print why each slot got its topic.")
-def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> None:
+@click.option(
+    "--explain", is_flag=True, help="Print why each slot got its topic, and every slot left out."
+)
+@click.option(
+    "--no-history",
+    is_flag=True,
+    help="Ignore the posting history and record nothing (a dry run for freshness).",
+)
+def plan(
+    kit_path: Path, week: str, out: Path, formats: str, explain: bool, no_history: bool
+) -> None:
     """Plan a week for everyone in KIT and write the draft calendar.
 
     \b
     Examples:
       advocacy-kit plan examples/de-kommunikation --week 2026-W49 --out out/
       advocacy-kit plan kit.yaml --week next --explain
+
+    The posting history (settings.history_path, by default .advocacy-kit/history.sqlite3 in
+    the kit folder) keeps topics fresh across weeks and records the planned drafts once the
+    export is written; planning a week again changes nothing that is approved, posted or edited.
     """
+    from contextlib import nullcontext
+
     from ..exporting import export
+    from ..history import History
     from ..loading import load_kit
     from ..pipeline import plan_week
     from ..plugins import get_exporter
+    from ..reasons import explain_calendar
 
     names = [name.strip() for name in formats.split(",") if name.strip()]
     for name in names:
         get_exporter(name)  # an unknown format fails before any work is done
     kit = load_kit(kit_path)
-    calendar = plan_week(kit, week)
-    if explain:
-        for entry in calendar.entries:
-            slot = entry.slot
-            click.echo(
-                f"{slot.start:%a %Y-%m-%d %H:%M %Z} {slot.person_id} {slot.platform}: "
-                f"{entry.assignment.topic_title} ({entry.assignment.kind})"
-            )
-            for reason in entry.assignment.reasons:
-                click.echo(f"    - {reason}")
-        for skipped in calendar.skipped:
-            click.echo(
-                f"{skipped.slot.start:%a %Y-%m-%d %H:%M %Z} {skipped.slot.person_id} "
-                f"{skipped.slot.platform}: not planned — {skipped.reason}"
-            )
-    written = [path for name in names for path in export(calendar, name, out)]
+    with nullcontext(None) if no_history else History.for_kit(kit) as history:
+        calendar = plan_week(kit, week, history=history, record=False)
+        if explain:
+            for line in explain_calendar(calendar):
+                click.echo(line)
+        written = [path for name in names for path in export(calendar, name, out)]
+        # Recorded only after the export succeeded, so a failed run leaves no trace.
+        summary = history.record_planned(calendar) if history is not None else None
     people = len({entry.slot.person_id for entry in calendar.entries})
     click.echo(
         f"Planned {calendar.week}: {len(calendar.entries)} drafts for {people} people, "
         f"{len(calendar.skipped)} slots not planned."
     )
+    if summary is not None and history is not None:
+        click.echo(
+            f"History {history.path}: {len(summary.inserted)} new, {len(summary.updated)} updated, "
+            f"{len(summary.kept)} kept, {len(summary.unchanged)} unchanged, "
+            f"{len(summary.withdrawn)} withdrawn."
+        )
     for path in written:
         click.echo(f"Wrote {path}")
 
