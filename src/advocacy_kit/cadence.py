@@ -204,8 +204,10 @@ def pick_time(sharing_hours: tuple[dt.time, dt.time]) -> dt.time:
     for moment in _GOOD_TIMES:
         if first <= moment <= last:
             return moment
-    minutes = (first.hour * 60 + first.minute + last.hour * 60 + last.minute) // 2
-    minutes -= minutes % 15
+    low, high = first.hour * 60 + first.minute, last.hour * 60 + last.minute
+    middle = (low + high) // 2
+    rounded = middle - middle % 15  # a quarter hour reads better, if it still fits
+    minutes = rounded if rounded >= low else middle
     return dt.time(minutes // 60, minutes % 60)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable
 
 __all__ = ["HolidayRegionError", "check_region", "holidays_between"]
@@ -39,7 +40,11 @@ def check_region(region: str) -> str:
             "use an ISO 3166 country code the holidays package supports, such as DE, AT, CH or US",
         )
     if subdivision is not None and subdivision not in supported[country]:
-        known = ", ".join(f"{country}-{code}" for code in supported[country])
+        known = ", ".join(
+            f"{country}-{code}"
+            for code in supported[country]
+            if re.fullmatch(r"[A-Z0-9]{1,3}", code)
+        )
         raise HolidayRegionError(
             f"unknown holiday region {region!r}",
             f"use the country alone ({country}) or one of its subdivisions: {known}",
