@@ -18,7 +18,9 @@ broken by a stable hash of (person, topic, week), never by dict order or Python'
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from .calendar import Assignment, SkippedSlot, Slot
 from .models import Kit, Level, Person, Topic
 from .reasons import level_word, say, status_word
+from .topic_index import TopicIndex
 from .weeks import IsoWeek, parse_week
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
@@ -38,6 +41,11 @@ KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
 }
 _LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
 _UTC = dt.UTC
+
+
+@functools.cache
+def _monday(week: str) -> dt.date:
+    return parse_week(week).monday
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def _stable(*parts: object) -> int:
 
 
 def _weeks_between(earlier: str, later: IsoWeek) -> int:
-    return (later.monday - parse_week(earlier).monday).days // 7
+    return (later.monday - _monday(earlier)).days // 7
 
 
 def _language(topic: Topic, person: Person) -> str:
@@ -97,37 +105,28 @@ class _Planner:
         self.spacing = dt.timedelta(minutes=kit.settings.colleague_spacing_minutes)
         self.topics = {topic.id: topic for topic in kit.topics}
         self.area_names = {area.id: area.name for area in kit.areas}
-        # Index by area so each person only ever looks at topics of their own areas.
-        self.topics_by_area: dict[str, list[Topic]] = defaultdict(list)
-        for topic in kit.topics:
-            for area in topic.areas:
-                self.topics_by_area[area].append(topic)
         self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
         for campaign in kit.campaigns:
             for topic_id in campaign.topics:
                 self.campaigns_of[topic_id].append(
                     (campaign.priority, campaign.id, campaign.starts, campaign.ends)
                 )
-        self.base: dict[str, list[Topic]] = {}
+        # Campaign topics are few and looked at first; all others go into an index by area and
+        # language, so each slot only looks at topics of the person's own areas.
+        self.campaign_topics: dict[str, list[Topic]] = defaultdict(list)
+        for topic in kit.topics:
+            if topic.id in self.campaigns_of:
+                for area in topic.areas:
+                    self.campaign_topics[area].append(topic)
+        self.order = {t.id: _stable(t.id, week) for t in kit.topics}
+        self.index = TopicIndex(
+            (t for t in kit.topics if t.id not in self.campaigns_of), self.order, past.kit_counts
+        )
+        self.stale: dict[str, set[str]] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
-        self.used_overall: Counter[str] = Counter()
         self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = defaultdict(set)
-        self.times_on_day: dict[tuple[str, dt.date], list[tuple[dt.datetime, str]]] = defaultdict(
-            list
-        )
-
-    def _base(self, person: Person) -> list[Topic]:
-        """Topics of the person's areas in a language they write (cached per person)."""
-        if person.id not in self.base:
-            seen: dict[str, Topic] = {}
-            for area in sorted(person.expertise):
-                for topic in self.topics_by_area.get(area, []):
-                    if topic.languages and not set(topic.languages) & set(person.languages):
-                        continue
-                    seen.setdefault(topic.id, topic)
-            self.base[person.id] = list(seen.values())
-        return self.base[person.id]
+        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = defaultdict(list)
 
     def _campaign(self, topic: Topic, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day``."""
@@ -136,27 +135,18 @@ class _Planner:
         ]
         return max(running) if running else None
 
-    def _fresh(self, topic: Topic, person: Person) -> bool:
-        if topic.id in self.used_this_week[person.id]:
-            return False
-        last = self.past.last_week.get(person.id, {}).get(topic.id)
-        if last is None:
-            return True
-        if not topic.evergreen:
-            return False
-        return _weeks_between(last, self.week) >= self.freshness
-
-    def options(self, person: Person, day: dt.date) -> tuple[list[Topic], bool]:
-        """Topics that may fill a slot on ``day``; the flag says whether freshness removed any."""
-        fitting = []
-        for topic in self._base(person):
-            if not _valid_on(topic, day):
-                continue
-            if self.campaigns_of.get(topic.id) and self._campaign(topic, day) is None:
-                continue  # campaign topics are never used outside their window
-            fitting.append(topic)
-        fresh = [topic for topic in fitting if self._fresh(topic, person)]
-        return fresh, len(fresh) < len(fitting)
+    def _stale(self, person: Person) -> set[str]:
+        """Topics the history rules out for the person this week (cached per person)."""
+        if person.id not in self.stale:
+            blocked = set()
+            for topic_id, last in self.past.last_week.get(person.id, {}).items():
+                topic = self.topics.get(topic_id)
+                if topic is None:
+                    continue
+                if not topic.evergreen or _weeks_between(last, self.week) < self.freshness:
+                    blocked.add(topic_id)
+            self.stale[person.id] = blocked
+        return self.stale[person.id]
 
     def _areas(self, topic: Topic, person: Person) -> list[str]:
         return [area for area in topic.areas if area in person.expertise]
@@ -165,43 +155,34 @@ class _Planner:
         levels = [person.expertise[a] for a in self._areas(topic, person)]
         return max(levels, key=lambda level: _LEVEL_ORDER[level])
 
-    def _score(self, topic: Topic, person: Person, slot: Slot) -> tuple[int, ...]:
-        day = slot.start.date()
-        campaign = self._campaign(topic, day)
-        area_use = min(self.area_use[person.id][a] for a in self._areas(topic, person))
-        last = self.past.last_week.get(person.id, {}).get(topic.id)
-        age = _weeks_between(last, self.week) if last else 10_000
-        return (
-            -(campaign[0] if campaign else 0),
-            len(self.times_on_day[(topic.id, day)]),
-            area_use,
-            self.past.kit_counts.get(topic.id, 0) + self.used_overall[topic.id],
-            -age,
-            _stable(person.id, topic.id, self.week),
-        )
-
     def _place(self, slot: Slot, topic: Topic, person: Person) -> Slot | None:
         """The slot, moved later (or earlier) when a colleague posts the topic too close to it."""
-        others = [
-            at for at, who in self.times_on_day[(topic.id, slot.start.date())] if who != person.id
-        ]
+        # A person never has one topic twice in a week, so every time here is a colleague's.
+        others = self.times_on_day[(topic.id, slot.start.date())]
         if not others or not self.spacing:
             return slot
 
         def clear(moment: dt.datetime) -> bool:
             instant = moment.astimezone(_UTC)
-            return all(abs(instant - other) >= self.spacing for other in others)
+            index = bisect.bisect_left(others, instant)
+            neighbours = others[max(index - 1, 0) : index + 1]
+            return all(abs(instant - other) >= self.spacing for other in neighbours)
 
         if clear(slot.start):
             return slot
         hours = person.sharing_hours
         wall = slot.start.replace(tzinfo=None)
-        for step in range(1, 48):
+        first = dt.datetime.combine(wall.date(), hours.start)
+        last = dt.datetime.combine(wall.date(), hours.end)
+        if len(others) > (last - first) / self.spacing + 1:
+            return None  # the day is full: no time in the sharing hours is far enough away
+        later, earlier = int((last - wall) / self.spacing), int((wall - first) / self.spacing)
+        for step in range(1, max(later, earlier) + 1):
             for sign in (1, -1):
+                if step > (later if sign > 0 else earlier):
+                    continue
                 moved = wall + sign * step * self.spacing
                 local = moved.replace(tzinfo=slot.start.tzinfo)
-                if moved.date() != wall.date() or moved.time() not in hours:
-                    continue
                 if local.astimezone(_UTC).astimezone(slot.start.tzinfo) != local:
                     continue  # a wall time skipped by a clock change
                 if clear(local):
@@ -262,7 +243,7 @@ class _Planner:
                 count=self.area_use[person.id][area],
             )
         )
-        uses = self.past.kit_counts.get(topic.id, 0) + self.used_overall[topic.id]
+        uses = self.index.uses[topic.id]
         if uses:
             reasons.append(say("rotation", lang, count=uses))
         if topic.kind:
@@ -276,11 +257,11 @@ class _Planner:
     def _commit(self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int) -> None:
         day = slot.start.date()
         self.used_this_week[person.id].add(topic.id)
-        self.used_overall[topic.id] += 1
+        self.index.use(topic.id)
         for area in self._areas(topic, person):
             self.area_use[person.id][area] += 1
         self.kinds_on_day[(topic.id, day)].add((kind, variant))
-        self.times_on_day[(topic.id, day)].append((slot.start.astimezone(_UTC), person.id))
+        bisect.insort(self.times_on_day[(topic.id, day)], slot.start.astimezone(_UTC))
 
     def _assignment(
         self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int, reasons: list[str]
@@ -319,16 +300,57 @@ class _Planner:
         reason = say("kept", self.language, status=status_word(kept.status, self.language))
         return self._assignment(slot, topic, person, kept.kind, kept.variant, [reason])
 
-    def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
-        options, stale = self.options(person, slot.start.date())
-        for topic in sorted(options, key=lambda t: self._score(t, person, slot)):
-            placed = self._place(slot, topic, person)
-            if placed is None:
+    def _find(self, slot: Slot, person: Person, fresh_only: bool) -> tuple[Topic, Slot] | None:
+        """Campaign topics running that day first, then the person's least-used areas."""
+        day = slot.start.date()
+        stale = self._stale(person) if fresh_only else set()
+        used = self.used_this_week[person.id] if fresh_only else set()
+        placed: dict[str, Slot] = {}
+
+        def fits(topic: Topic) -> bool:
+            if topic.id in used or topic.id in stale or not _valid_on(topic, day):
+                return False
+            moved = self._place(slot, topic, person)
+            if moved is None:
+                return False
+            placed[topic.id] = moved
+            return True
+
+        running = []
+        campaign_topics = {
+            t.id: t for area in sorted(person.expertise) for t in self.campaign_topics.get(area, [])
+        }
+        for topic in campaign_topics.values():
+            campaign = self._campaign(topic, day)
+            if campaign is None or not self._areas(topic, person):
+                continue  # campaign topics are never used outside their window
+            if topic.languages and not set(topic.languages) & set(person.languages):
                 continue
+            if fits(topic):
+                running.append((-campaign[0], self.index.rank(topic), topic))
+        if running:
+            topic = min(running, key=lambda item: item[:2])[2]
+            return topic, placed[topic.id]
+        tiers: dict[int, list[str]] = defaultdict(list)
+        for area in sorted(person.expertise):
+            tiers[self.area_use[person.id][area]].append(area)
+        for use in sorted(tiers):
+            best = [self.index.best(area, person.languages, fits) for area in tiers[use]]
+            found = [candidate for candidate in best if candidate is not None]
+            if found:
+                choice = min(found, key=self.index.rank)
+                return choice, placed[choice.id]
+        return None
+
+    def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
+        """The best fitting topic for the slot, or the slot left empty with the reason."""
+        found = self._find(slot, person, fresh_only=True)
+        if found is not None:
+            topic, placed = found
             kind, variant = self._kind(topic, person, placed)
             reasons = self._reasons(topic, person, placed, kind, variant)
             return self._assignment(placed, topic, person, kind, variant, reasons)
-        if stale:
+        if self._find(slot, person, fresh_only=False) is not None:
             why = say("no_fresh_topic", self.language, name=person.name, weeks=self.freshness)
         else:
             why = say("no_topic", self.language, name=person.name)
