@@ -34,6 +34,7 @@ from .errors import (
 )
 from .exporters.base import Exporter
 from .exporting import export
+from .history import History, HistoryRecord
 from .hookspecs import hookimpl
 from .loading import load_kit
 from .models import Kit, Person, Topic
@@ -51,6 +52,8 @@ __all__ = [
     "ExportError",
     "Exporter",
     "Finding",
+    "History",
+    "HistoryRecord",
     "IsoWeek",
     "Kit",
     "KitError",
