@@ -24,9 +24,11 @@ demo: $(STAMP)
 		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --out out/$$name || exit $$?; \
 	done
 
+LINT_DIRS := $(wildcard src tests plugins benchmarks examples docs/examples)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests plugins benchmarks examples
-	$(BIN)/ruff format --check src tests plugins benchmarks examples
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
