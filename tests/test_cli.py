@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 import click
@@ -107,7 +108,8 @@ def test_schema_is_json_schema_of_a_kit(run_cli: Callable[..., Result]) -> None:
 
 def test_plugins_lists_builtins_with_hooks(run_cli: Callable[..., Result]) -> None:
     result = run_cli("plugins")
-    assert "advocacy_kit.platforms.linkedin (built-in): register_platforms" in result.output
+    own = f"advocacy-kit {version('advocacy-kit')}"
+    assert f"advocacy_kit.platforms.linkedin (built-in, {own}): register_platforms" in result.output
 
 
 def test_unknown_option_is_a_usage_error(run_cli: Callable[..., Result]) -> None:

@@ -158,7 +158,9 @@ def plugins_command() -> None:
     from ..plugins import plugin_infos
 
     for info in plugin_infos():
-        origin = "built-in" if info.builtin else f"{info.distribution} {info.version}"
+        origin = f"{info.distribution} {info.version}"
+        if info.builtin:
+            origin = f"built-in, {origin}"
         click.echo(f"{info.name} ({origin}): {', '.join(info.hooks)}")
 
 
