@@ -135,7 +135,7 @@ def language_of(kit: Kit) -> str:
     return "de" if kit.organization.language == "de" else "en"
 
 
-def say(key: str, language: str, **values: object) -> str:
+def say(key: str, language: str, /, **values: object) -> str:
     """The message for ``key`` in ``language`` with ``values`` filled in."""
     texts = _MESSAGES[key]
     return texts.get(language, texts["en"]).format(**values)
