@@ -30,10 +30,23 @@ def _pattern(term: str, compounds: bool) -> re.Pattern[str]:
 
 
 def _whole_word(text: str, start: int, end: int) -> str:
-    """The word around ``start:end`` as written (``Projektfalke`` for a match of ``falke``)."""
-    while start > 0 and text[start - 1].isalnum():
+    """The word around ``start:end`` as written (``Projektfalke``, ``Falke-Launch`` for ``falke``)."""
+
+    def joins(index: int) -> bool:
+        # letters, and hyphens between letters: Falke-Launch is one word here
+        character = text[index]
+        if character.isalnum():
+            return True
+        return (
+            character == "-"
+            and 0 < index < len(text) - 1
+            and text[index - 1].isalnum()
+            and text[index + 1].isalnum()
+        )
+
+    while start > 0 and joins(start - 1):
         start -= 1
-    while end < len(text) and text[end].isalnum():
+    while end < len(text) and joins(end):
         end += 1
     return text[start:end]
 
