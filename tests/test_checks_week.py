@@ -51,7 +51,9 @@ def test_same_text_with_prompts_left_is_a_warning(language: str) -> None:
 def test_one_small_edit_is_still_near_duplicate(language: str) -> None:
     kit = make_kit(language)
     ada = make_entry(kit, TEXT[language])
-    bo = make_entry(kit, TEXT[language].replace("Geduld", "Ruhe").replace("patience", "calm"), person="bo")
+    bo = make_entry(
+        kit, TEXT[language].replace("Geduld", "Ruhe").replace("patience", "calm"), person="bo"
+    )
     assert codes(week_findings(kit, [ada, bo])[ada.draft.id]) == ["AK502"]
 
 
