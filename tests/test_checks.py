@@ -8,7 +8,8 @@ from advocacy_kit import Platform, PlatformOptions
 from advocacy_kit.checks import CODES, check_post
 from advocacy_kit.checks.terms import find_term
 from advocacy_kit.models import BlockedTerm
-from checks_support import DISCLOSURE, codes, make_entry, make_kit, post_findings
+
+from .checks_support import DISCLOSURE, codes, make_entry, make_kit, post_findings
 
 LANGUAGES = pytest.mark.parametrize("language", ["de", "en"], ids=["german", "english"])
 

@@ -17,7 +17,8 @@ from advocacy_kit import Calendar, Kit, load_kit, plan_week
 from advocacy_kit.calendar import CalendarEntry
 from advocacy_kit.checks import CODES
 from advocacy_kit.models import POST_KINDS
-from conftest import ENGLISH_KIT, GERMAN_KIT, ROOT
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT, ROOT
 
 VIOLATIONS = Path(__file__).parent / "data" / "kits" / "violations"
 EXAMPLES = pytest.mark.parametrize("kit_path", [GERMAN_KIT, ENGLISH_KIT], ids=["german", "english"])

@@ -9,8 +9,9 @@ import pytest
 from advocacy_kit import Finding, Kit, load_kit, plan_week
 from advocacy_kit.checks import check_week, week_findings
 from advocacy_kit.checks.similarity import comparable_words, similarity
-from checks_support import DISCLOSURE, TUESDAY, codes, make_entry, make_kit
-from conftest import ENGLISH_KIT, GERMAN_KIT
+
+from .checks_support import DISCLOSURE, TUESDAY, codes, make_entry, make_kit
+from .conftest import ENGLISH_KIT, GERMAN_KIT
 
 LANGUAGES = pytest.mark.parametrize("language", ["de", "en"], ids=["german", "english"])
 TEXT = {
