@@ -78,7 +78,9 @@ def count(platform_name: str, as_json: bool, jsonl: bool, text: str | None) -> N
         click.echo(json.dumps(result, ensure_ascii=False))
         return
     state = "valid" if result["valid"] else "not valid"
-    click.echo(f"{result['platform']}: {result['length']}/{result['limit']} {result['unit']} — {state}")
+    click.echo(
+        f"{result['platform']}: {result['length']}/{result['limit']} {result['unit']} — {state}"
+    )
     for problem in result.get("problems", []):
         click.echo(f"  - {problem}")
 

@@ -96,7 +96,9 @@ class Platform:
         length = len(text)
         return Count(length, limit, 0 < length <= limit, self.unit)
 
-    def prepare(self, text: str, options: PlatformOptions | None = None, language: str = "en") -> str:
+    def prepare(
+        self, text: str, options: PlatformOptions | None = None, language: str = "en"
+    ) -> str:
         """Apply the platform's conventions to a whole draft (hashtag style and cap)."""
         return self._style_hashtags(text, self.hashtag_cap(options))
 
@@ -123,7 +125,9 @@ class Platform:
                 pieces.append(f"#{value}")
             cursor = tag.end
         pieces.append(text[cursor:])
-        lines = [" ".join(line.split()) if "#" in line else line for line in "".join(pieces).split("\n")]
+        lines = [
+            " ".join(line.split()) if "#" in line else line for line in "".join(pieces).split("\n")
+        ]
         return "\n".join(lines).strip()
 
     def split(

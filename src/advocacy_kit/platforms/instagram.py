@@ -29,7 +29,9 @@ class Instagram(Platform):
     counting = "characters (Unicode code points); hashtags capped (default 5); links not clickable"
     Options = InstagramOptions
 
-    def prepare(self, text: str, options: PlatformOptions | None = None, language: str = "en") -> str:
+    def prepare(
+        self, text: str, options: PlatformOptions | None = None, language: str = "en"
+    ) -> str:
         text = super().prepare(text, options, language)
         note = message("link_in_bio", language)
         # Replace from the end so earlier spans stay right.
@@ -46,7 +48,12 @@ class Instagram(Platform):
         if cap is not None and tags > cap:
             problems.append(
                 message(
-                    "too_many_tags", language, count=tags, platform=self.display_name, limit=cap, excess=tags - cap
+                    "too_many_tags",
+                    language,
+                    count=tags,
+                    platform=self.display_name,
+                    limit=cap,
+                    excess=tags - cap,
                 )
             )
         for url in extract_urls(text):

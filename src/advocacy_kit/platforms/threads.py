@@ -57,14 +57,23 @@ class Threads(Platform):
         if links > opts.max_links:
             problems.append(
                 message(
-                    "too_many_links", language, count=links, platform=self.display_name, limit=opts.max_links
+                    "too_many_links",
+                    language,
+                    count=links,
+                    platform=self.display_name,
+                    limit=opts.max_links,
                 )
             )
         tags = len(hashtags(text))
         if tags > 1:
             problems.append(
                 message(
-                    "too_many_tags", language, count=tags, platform=self.display_name, limit=1, excess=tags - 1
+                    "too_many_tags",
+                    language,
+                    count=tags,
+                    platform=self.display_name,
+                    limit=1,
+                    excess=tags - 1,
                 )
             )
         return problems

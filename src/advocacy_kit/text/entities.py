@@ -13,7 +13,9 @@ import regex
 
 __all__ = ["Entity", "cashtags", "hashtags", "mentions"]
 
-_HASHTAG = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}_&])[#＃](?![\ufe0f\u20e3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)")
+_HASHTAG = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}_&])[#＃](?![\ufe0f\u20e3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)"
+)
 _MENTION = regex.compile(
     r"(?<![\p{L}\p{Nd}_!#$%&*@＠])[@＠]([A-Za-z0-9_]{1,30})(?:@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?))?"
 )

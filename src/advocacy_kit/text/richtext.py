@@ -80,6 +80,8 @@ def detect_facets(text: str) -> list[dict[str, Any]]:
         found.append((start, _facet(text, start, start + 1 + len(tag), {"$type": TAG, "tag": tag})))
     for match in _CASHTAG.finditer(text):
         tag = "$" + match[1].upper()
-        found.append((match.start(), _facet(text, match.start(), match.end(), {"$type": TAG, "tag": tag})))
+        found.append(
+            (match.start(), _facet(text, match.start(), match.end(), {"$type": TAG, "tag": tag}))
+        )
     found.sort(key=lambda item: item[0])
     return [facet for _, facet in found]
