@@ -22,8 +22,17 @@ def _table() -> tuple[frozenset[str], dict[str, tuple[int, ...]], re.Pattern[str
     for sequence in sequences:
         lengths.setdefault(sequence[0], set()).add(len(sequence))
     by_first = {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
-    # Jumping from one possible first character to the next keeps plain text cheap to scan.
-    starts = re.compile("[" + "".join(re.escape(first) for first in sorted(by_first)) + "]")
+    # A coarse class of a few ranges finds possible starts fast (``re`` tests each range in
+    # turn, so the exact set of ~1,400 first characters would be slow); a dict check follows.
+    points = sorted({ord(first) for first in by_first})
+    bmp_symbols = [p for p in points if 0x2000 <= p < 0x3000]
+    rest = [p for p in points if not 0x2000 <= p < 0x3000]
+    coarse = [f"\\U{p:08x}" for p in rest if p < 0x1F000]
+    astral = [p for p in rest if p >= 0x1F000]
+    ranges = [
+        f"\\U{min(group):08x}-\\U{max(group):08x}" for group in (bmp_symbols, astral) if group
+    ]
+    starts = re.compile("[" + "".join(coarse + ranges) + "]")
     return sequences, by_first, starts
 
 
@@ -41,7 +50,7 @@ def emoji_spans(text: str) -> list[tuple[int, int]]:
     while found is not None:
         index = found.start()
         step = 1
-        for length in by_first[text[index]]:
+        for length in by_first.get(text[index], ()):
             if index + length <= size and text[index : index + length] in sequences:
                 spans.append((index, index + length))
                 step = length

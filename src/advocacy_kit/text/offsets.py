@@ -10,7 +10,7 @@ __all__ = ["utf8_length", "utf8_offset", "utf16_length", "utf16_offset"]
 
 def utf16_length(text: str) -> int:
     """Length in UTF-16 code units: characters beyond U+FFFF count 2."""
-    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def utf8_length(text: str) -> int:
