@@ -53,9 +53,7 @@ def known_deviation(text: str) -> str | None:
     """Why twitter-text-parser is expected to differ on ``text``, if it is."""
     if "\r\n" in text:
         return "counts \\r\\n as 1"
-    if emoji_spans(text) and any(
-        sequence in text for sequence in ("🐦‍⬛", "🫎", "🧑‍🧑‍🧒")
-    ):
+    if emoji_spans(text) and any(sequence in text for sequence in ("🐦‍⬛", "🫎", "🧑‍🧑‍🧒")):
         return "2019 emoji table"
     return None
 

@@ -98,9 +98,10 @@ _CONFORMANCE: dict[str, list[bool]] = {}
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when != "call" or "test_conformance_" not in report.nodeid:
+    test = report.nodeid.split("::")[-1].split("[")[0]
+    if report.when != "call" or not test.startswith("test_conformance_"):
         return
-    suite = report.nodeid.split("::")[-1].split("[")[0].removeprefix("test_conformance_")
+    suite = test.removeprefix("test_conformance_")
     _CONFORMANCE.setdefault(suite, []).append(report.passed)
 
 

@@ -36,11 +36,13 @@ def _segments(text: str, facets: list[dict[str, Any]]) -> list[list[str]]:
         if start > cursor:
             segments.append([data[cursor:start].decode("utf-8")])
         feature = facet["features"][0]
-        value = {
-            "app.bsky.richtext.facet#mention": lambda: f"did:fake:{feature['handle']}",
-            "app.bsky.richtext.facet#link": lambda: feature["uri"],
-            "app.bsky.richtext.facet#tag": lambda: "",
-        }[feature["$type"]]()
+        kind = feature["$type"].rsplit("#", 1)[1]
+        if kind == "mention":
+            value = f"did:fake:{feature['handle']}"
+        elif kind == "link":
+            value = feature["uri"]
+        else:
+            value = ""
         segments.append([data[start:end].decode("utf-8"), value])
         cursor = end
     if cursor < len(data):

@@ -52,9 +52,7 @@ def test_conformance_weighted_length(group: str, case: dict[str, Any]) -> None:
     assert {key: got[key] for key in expected} == expected
 
 
-@pytest.mark.parametrize(
-    ("group", "case"), _cases("extract.yml", "urls", "tco_urls_with_params")
-)
+@pytest.mark.parametrize(("group", "case"), _cases("extract.yml", "urls", "tco_urls_with_params"))
 def test_conformance_extract_urls(group: str, case: dict[str, Any]) -> None:
     assert [u.url for u in extract_urls(case["text"])] == (case["expected"] or [])
 

@@ -9,14 +9,14 @@ import click
 import jinja2
 
 from advocacy_kit import hookimpl
-from advocacy_kit.drafting import BUILTIN_TEMPLATES
 from advocacy_kit.calendar import Calendar, Draft, Finding, Post
+from advocacy_kit.drafting import BUILTIN_TEMPLATES
 from advocacy_kit.exporters.base import Exporter, write_atomic
 from advocacy_kit.loading import load_kit
 from advocacy_kit.models import Kit
 from advocacy_kit.pipeline import plan_week
 from advocacy_kit.platforms import Platform
-from advocacy_kit.plugins import get_exporters, get_plugin_manager, get_platforms
+from advocacy_kit.plugins import get_exporters, get_platforms, get_plugin_manager
 
 Register = Callable[[object, str], None]
 

@@ -41,5 +41,7 @@ def test_every_hook_has_a_test(hook: str) -> None:
 @pytest.mark.parametrize("hook", HOOKS)
 def test_every_hook_is_documented_under_its_signature(hook: str) -> None:
     docs = (ROOT / "docs" / "plugins" / "hooks.md").read_text("utf-8")
-    headings = [line.lstrip("#").strip().strip("`") for line in docs.splitlines() if line.startswith("## ")]
+    headings = [
+        line.lstrip("#").strip().strip("`") for line in docs.splitlines() if line.startswith("## ")
+    ]
     assert signature(hook) in headings, f"docs/plugins/hooks.md needs '## `{signature(hook)}`'"

@@ -13,12 +13,16 @@ from advocacy_kit.plugins import get_platform
 
 DISCLOSURE = "Ich arbeite bei Acme."
 GERMAN_DRAFT = (
-    "Interne Kommunikation ist mehr als ein Newsletter. "
-    "Wer Kolleginnen und Kollegen erreichen will, muss zuhören, bevor er sendet. "
-    "In unserem Team haben wir drei Dinge gelernt: Erstens braucht jede Nachricht einen klaren Absender. "
-    "Zweitens sind kurze Wege wichtiger als glänzende Formate. "
-    "Drittens entsteht Vertrauen dort, wo Fragen offen gestellt werden dürfen. "
-) * 12 + "\n\nMehr dazu: https://example.com/blog/interne-kommunikation\n\n#InterneKommunikation #Führung"
+    (
+        "Interne Kommunikation ist mehr als ein Newsletter. "
+        "Wer Kolleginnen und Kollegen erreichen will, muss zuhören, bevor er sendet. "
+        "In unserem Team haben wir drei Dinge gelernt: Erstens braucht jede Nachricht einen klaren Absender. "
+        "Zweitens sind kurze Wege wichtiger als glänzende Formate. "
+        "Drittens entsteht Vertrauen dort, wo Fragen offen gestellt werden dürfen. "
+    )
+    * 12
+    + "\n\nMehr dazu: https://example.com/blog/interne-kommunikation\n\n#InterneKommunikation #Führung"
+)
 
 
 def test_every_builtin_platform_is_registered() -> None:
@@ -32,7 +36,9 @@ def test_every_builtin_platform_is_registered() -> None:
         pytest.param("x", "Hello, world! 👋", 16, id="x-hello"),
         pytest.param("x", "🐦‍⬛", 2, id="x-black-bird"),
         pytest.param("x", "Schau: example.com", 30, id="x-bare-domain-23"),
-        pytest.param("mastodon", "Lies https://example.com/a/very/long/path/indeed", 28, id="mastodon-url"),
+        pytest.param(
+            "mastodon", "Lies https://example.com/a/very/long/path/indeed", 28, id="mastodon-url"
+        ),
         pytest.param("mastodon", "Hallo @ada@chaos.social!", 11, id="mastodon-remote-mention"),
         pytest.param("mastodon", "👨‍👩‍👧 ok", 4, id="mastodon-graphemes"),
         pytest.param("bluesky", "👨‍👩‍👧 ok", 4, id="bluesky-graphemes"),
@@ -173,7 +179,15 @@ def test_count_command_json_for_x(run_cli: Any) -> None:
     result = run_cli("count", "--platform", "x", "--json", "Hello, world! 👋")
     data = json.loads(result.output)
     assert data["weighted_length"] == 16
-    assert {"platform", "length", "limit", "valid", "permillage", "valid_range", "display_range"} <= set(data)
+    assert {
+        "platform",
+        "length",
+        "limit",
+        "valid",
+        "permillage",
+        "valid_range",
+        "display_range",
+    } <= set(data)
 
 
 def test_count_command_bluesky_facets(run_cli: Any) -> None:
