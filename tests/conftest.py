@@ -91,3 +91,25 @@ def register_plugin(fresh_plugins: None) -> Iterator[Callable[[object, str], Non
     pm = plugins.get_plugin_manager()
     for name in registered:
         pm.unregister(name=name)
+
+
+# Conformance suites report how many of their cases passed, so the count shows in every run.
+_CONFORMANCE: dict[str, list[bool]] = {}
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    test = report.nodeid.split("::")[-1].split("[")[0]
+    if report.when != "call" or not test.startswith("test_conformance_"):
+        return
+    suite = test.removeprefix("test_conformance_")
+    _CONFORMANCE.setdefault(suite, []).append(report.passed)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if not _CONFORMANCE:
+        return
+    terminalreporter.section("conformance")
+    for suite, outcomes in sorted(_CONFORMANCE.items()):
+        terminalreporter.write_line(f"{suite}: {sum(outcomes)}/{len(outcomes)} cases passed")
+    total = [ok for outcomes in _CONFORMANCE.values() for ok in outcomes]
+    terminalreporter.write_line(f"all conformance cases: {sum(total)}/{len(total)} passed")

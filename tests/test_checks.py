@@ -55,8 +55,10 @@ class _NoTabs(Platform):
     display_name = "NoTabs"
     limit = 100
 
-    def validate(self, text: str, options: PlatformOptions | None = None) -> list[str]:
-        problems = super().validate(text, options)
+    def validate(
+        self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
+    ) -> list[str]:
+        problems = super().validate(text, options, language=language)
         if "\t" in text:
             problems.append("tabs are not allowed; use spaces")
         return problems

@@ -53,7 +53,9 @@ def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
         platform = platforms[slot.platform]
         options = platform.options(person.accounts[slot.platform].options)
         draft = drafter.draft(assignment)
-        parts = platform.format(draft.text, options)
+        parts = platform.format(
+            draft.text, options, disclosure=draft.disclosure, language=draft.assignment.language
+        )
         counts = [platform.count(part, options) for part in parts]
         longest = max(counts, key=lambda c: c.length)
         details: dict[str, Any] = dict(longest.details)

@@ -38,11 +38,17 @@ __all__ = [
 ]
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
-    "advocacy_kit.platforms.linkedin",
+    "advocacy_kit.platforms.x",
     "advocacy_kit.platforms.mastodon",
+    "advocacy_kit.platforms.bluesky",
+    "advocacy_kit.platforms.linkedin",
+    "advocacy_kit.platforms.threads",
+    "advocacy_kit.platforms.instagram",
+    "advocacy_kit.platforms.facebook",
     "advocacy_kit.exporters.markdown",
     "advocacy_kit.cli.commands",
     "advocacy_kit.cli.check_command",
+    "advocacy_kit.cli.count_command",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
 LOAD_ENV = "ADVOCACY_KIT_LOAD_PLUGINS"

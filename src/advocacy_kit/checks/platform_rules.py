@@ -35,7 +35,7 @@ def platform_findings(
         measured = platform.count(part, options)
         # What the base rules already say (length, empty) is reported with its own code below;
         # anything more a platform reports (characters, links …) becomes AK103.
-        generic = set(Platform.validate(platform, part, options))
+        generic = set(Platform.validate(platform, part, options, language=language))
         if measured.length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
         elif measured.over_by:
@@ -48,7 +48,7 @@ def platform_findings(
                 limit=measured.limit,
             )
             findings.append(where.finding("AK101", message))
-        for problem in platform.validate(part, options):
+        for problem in platform.validate(part, options, language=language):
             if problem not in generic:
                 message = say(
                     "AK103", language, part=prefix, platform=platform.display_name, problem=problem
