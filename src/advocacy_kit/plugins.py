@@ -41,6 +41,11 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.platforms.linkedin",
     "advocacy_kit.platforms.mastodon",
     "advocacy_kit.exporters.markdown",
+    "advocacy_kit.exporters.html",
+    "advocacy_kit.exporters.ics",
+    "advocacy_kit.exporters.csv_hootsuite",
+    "advocacy_kit.exporters.csv_sprout",
+    "advocacy_kit.exporters.json",
     "advocacy_kit.cli.commands",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
