@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .calendar import Calendar
+from .exporters.base import ExportWarning
 from .plugins import get_exporter, get_exporters
 
-__all__ = ["FORMAT_ALIASES", "export", "resolve_formats"]
+__all__ = ["FORMAT_ALIASES", "export", "export_formats", "resolve_formats"]
 
 FORMAT_ALIASES: dict[str, str] = {"md": "markdown"}
 """Short names accepted wherever an exporter name is (``--format html,md``)."""
@@ -36,6 +39,30 @@ def export(calendar: Calendar, name: str, path: str | Path, *, force: bool = Fal
     """
     exporter = get_exporter(FORMAT_ALIASES.get(name, name))
     return exporter.export(calendar, Path(path), force=force)
+
+
+def export_formats(
+    calendar: Calendar,
+    names: Iterable[str],
+    path: str | Path,
+    *,
+    force: bool = False,
+    warn: Callable[[str], None],
+) -> list[Path]:
+    """Run several exporters into one folder; hand each :class:`ExportWarning` to ``warn``."""
+    written: list[Path] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        for name in names:
+            written += export(calendar, name, path, force=force)
+    for warning in caught:
+        if issubclass(warning.category, ExportWarning):
+            warn(str(warning.message))
+        else:  # not ours: let it take its usual way
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return written
 
 
 def known_formats() -> list[str]:

@@ -47,6 +47,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.exporters.csv_sprout",
     "advocacy_kit.exporters.json",
     "advocacy_kit.cli.commands",
+    "advocacy_kit.cli.sync",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
 LOAD_ENV = "ADVOCACY_KIT_LOAD_PLUGINS"

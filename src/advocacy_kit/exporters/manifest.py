@@ -81,7 +81,9 @@ def _beside(name: str, manifest: Manifest) -> str:
         number += 1
 
 
-def write_protected(folder: Path, files: Iterable[ExportFile], *, force: bool = False) -> list[Path]:
+def write_protected(
+    folder: Path, files: Iterable[ExportFile], *, force: bool = False
+) -> list[Path]:
     """Write ``files`` into ``folder`` atomically, keeping any file a person edited.
 
     :param force: overwrite edited files too.
@@ -93,9 +95,16 @@ def write_protected(folder: Path, files: Iterable[ExportFile], *, force: bool = 
         data = file.data
         name = file.name
         path = folder / name
-        if not force and path.exists() and path.read_bytes() != data and not manifest.is_unchanged(name):
-            origin = "was changed since it was written" if name in manifest.hashes else (
-                "was not written by advocacy-kit"
+        if (
+            not force
+            and path.exists()
+            and path.read_bytes() != data
+            and not manifest.is_unchanged(name)
+        ):
+            origin = (
+                "was changed since it was written"
+                if name in manifest.hashes
+                else ("was not written by advocacy-kit")
             )
             name = _beside(file.name, manifest)
             warnings.warn(
