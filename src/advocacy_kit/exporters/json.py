@@ -74,12 +74,14 @@ def parse_calendar(text: str, source: str = "<calendar.json>") -> Calendar:
         return Calendar.model_validate(_restore_zones(raw))
     except pydantic.ValidationError as error:
         first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
+        more = error.error_count() - 1
         problem = Problem(
-            first["msg"], field=field, path=Path(source),
+            first["msg"] + (f" (and {more} more problems)" if more else ""),
+            field=".".join(str(part) for part in first["loc"]),
+            path=Path(source),
             hint="compare the file with `advocacy-kit schema --calendar`",
-        )  # fmt: skip
-        raise UsageError(f"{problem}\n  ({error.error_count()} problems in all)") from None
+        )
+        raise UsageError(str(problem)) from None
 
 
 def load_calendar(path: str | Path) -> Calendar:
