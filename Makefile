@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PLUGIN_DIRS := $(wildcard plugins/*/pyproject.toml)
 DEMO_WEEK ?= 2026-W49
+# Folders that exist in this checkout (plugins/ and benchmarks/ may not yet).
+LINT_DIRS := $(wildcard src tests plugins benchmarks examples)
 
 .PHONY: demo test lint typecheck pytest docs bench clean
 
@@ -21,12 +23,12 @@ demo: $(STAMP)
 	@for kit in examples/*/; do \
 		name=$$(basename $$kit); \
 		[ -f $$kit/kit.yaml ] || continue; \
-		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --out out/$$name || exit $$?; \
+		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
 	done
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests plugins benchmarks examples
-	$(BIN)/ruff format --check src tests plugins benchmarks examples
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -148,9 +148,7 @@ def make_entry(
         id=slot.id, assignment=assignment, text=text, template=f"{language}/tip.j2", prompts=prompts
     )
     length = max(len(part) for part in parts)
-    post = Post(
-        platform=platform, parts=parts, length=length, limit=limit, valid=length <= limit
-    )
+    post = Post(platform=platform, parts=parts, length=length, limit=limit, valid=length <= limit)
     return CalendarEntry(
         slot=slot, assignment=assignment, draft=draft, post=post, findings=findings or []
     )
@@ -183,17 +181,27 @@ def sample_calendar(language: str = "de") -> Calendar:
             "sam",
             "mastodon",
             _dt.datetime(2026, 12, 2, 11, 2, tzinfo=new_york),
-            ["1/2 A thread about <flaky> tests, \"quoted\", with commas, too.", "2/2 The end."],
+            ['1/2 A thread about <flaky> tests, "quoted", with commas, too.', "2/2 The end."],
             topic="Threads, explained",
             limit=500,
             language=language,
             findings=[
-                Finding(code="AK101", severity="error", message="part 1 is too long",
-                        person_id="sam", platform="mastodon"),
-                Finding(code="AK301", severity="warning", message="no disclosure",
-                        person_id="sam", platform="mastodon"),
+                Finding(
+                    code="AK101",
+                    severity="error",
+                    message="part 1 is too long",
+                    person_id="sam",
+                    platform="mastodon",
+                ),
+                Finding(
+                    code="AK301",
+                    severity="warning",
+                    message="no disclosure",
+                    person_id="sam",
+                    platform="mastodon",
+                ),
             ],
-        ),  # fmt: skip
+        ),
         make_entry(
             "lena",
             "mastodon",
@@ -217,12 +225,22 @@ def sample_calendar(language: str = "de") -> Calendar:
         organization="Acme & Söhne",
         language=language,
         people=[
-            PersonSummary(id="lena", name="Lena Berger", role="Ausbilderin",
-                          timezone="Europe/Berlin", language="de",
-                          platforms=["linkedin", "mastodon"]),
-            PersonSummary(id="sam", name="Sam Okafor", timezone="America/New_York",
-                          language="en", platforms=["mastodon"]),
-        ],  # fmt: skip
+            PersonSummary(
+                id="lena",
+                name="Lena Berger",
+                role="Ausbilderin",
+                timezone="Europe/Berlin",
+                language="de",
+                platforms=["linkedin", "mastodon"],
+            ),
+            PersonSummary(
+                id="sam",
+                name="Sam Okafor",
+                timezone="America/New_York",
+                language="en",
+                platforms=["mastodon"],
+            ),
+        ],
         entries=entries,
         skipped=[SkippedSlot(slot=skipped_slot, code="away", reason="away: conference")],
     )

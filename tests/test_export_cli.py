@@ -16,8 +16,10 @@ def test_default_writes_html_and_markdown(run_cli: Callable[..., Any], tmp_path:
     result = run_cli("plan", KIT, "--week", "2026-W49", "--out", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".advocacy-kit-manifest.json", "calendar.md", "index.html"
-    ]  # fmt: skip
+        ".advocacy-kit-manifest.json",
+        "calendar.md",
+        "index.html",
+    ]
 
 
 def test_formats_with_alias(run_cli: Callable[..., Any], tmp_path: Path) -> None:

@@ -31,16 +31,24 @@ def _big_calendar(entry_maker: Callable[..., CalendarEntry], count: int) -> Cale
         for n in range(count)
     ]
     return Calendar(
-        week="2026-W49", starts=dt.date(2026, 11, 30), ends=dt.date(2026, 12, 6),
-        organization="Acme", language="en", people=[], entries=entries,
-    )  # fmt: skip
+        week="2026-W49",
+        starts=dt.date(2026, 11, 30),
+        ends=dt.date(2026, 12, 6),
+        organization="Acme",
+        language="en",
+        people=[],
+        entries=entries,
+    )
 
 
 def test_hootsuite_splits_400_drafts_into_two_files(
     entry_maker: Callable[..., CalendarEntry],
 ) -> None:
     files = HootsuiteExporter(clock=lambda: NOW).render(_big_calendar(entry_maker, 400))
-    assert [f.name for f in files] == ["hootsuite/ada-linkedin-1.csv", "hootsuite/ada-linkedin-2.csv"]
+    assert [f.name for f in files] == [
+        "hootsuite/ada-linkedin-1.csv",
+        "hootsuite/ada-linkedin-2.csv",
+    ]
     counts = [len(_rows(f.content)) for f in files]
     assert counts == [350, 50]
     messages = [row[1] for f in files for row in _rows(f.content)]
@@ -54,14 +62,16 @@ def test_hootsuite_rows_have_no_header_and_day_first_dates(
         files = HootsuiteExporter(clock=lambda: NOW).render(sample_calendar_of("en"))
     by_name = {f.name: _rows(f.content) for f in files}
     assert sorted(by_name) == [
-        "hootsuite/lena-linkedin.csv", "hootsuite/lena-mastodon.csv", "hootsuite/sam-mastodon.csv"
-    ]  # fmt: skip
+        "hootsuite/lena-linkedin.csv",
+        "hootsuite/lena-mastodon.csv",
+        "hootsuite/sam-mastodon.csv",
+    ]
     [row] = by_name["hootsuite/lena-linkedin.csv"]
     assert row[0] == "01/12/2026 08:30"
     assert row[1].startswith("Flaky Tests sind Bugs.\n")
     # A thread becomes one row per part, each on its own 5-minute step, in order.
     assert by_name["hootsuite/sam-mastodon.csv"] == [
-        ["02/12/2026 11:05", "1/2 A thread about <flaky> tests, \"quoted\", with commas, too."],
+        ["02/12/2026 11:05", '1/2 A thread about <flaky> tests, "quoted", with commas, too.'],
         ["02/12/2026 11:10", "2/2 The end."],
     ]
 
@@ -94,7 +104,7 @@ def test_sprout_has_its_header_and_ten_minute_gaps(
     for rows in by_name.values():
         assert rows[0] == ["date", "time_24hr", "message_text"]
     assert by_name["sprout/sam-mastodon.csv"][1:] == [
-        ["02/12/2026", "11:02", "1/2 A thread about <flaky> tests, \"quoted\", with commas, too."],
+        ["02/12/2026", "11:02", '1/2 A thread about <flaky> tests, "quoted", with commas, too.'],
         ["02/12/2026", "11:12", "2/2 The end."],
     ]
 
@@ -105,9 +115,10 @@ def test_sprout_splits_at_350_rows(entry_maker: Callable[..., CalendarEntry]) ->
 
 
 @pytest.mark.parametrize(
-    "exporter", [HootsuiteExporter(clock=lambda: NOW), SproutExporter(clock=lambda: NOW)],
+    "exporter",
+    [HootsuiteExporter(clock=lambda: NOW), SproutExporter(clock=lambda: NOW)],
     ids=["hootsuite", "sprout"],
-)  # fmt: skip
+)
 def test_csv_matches_golden(
     exporter: HootsuiteExporter | SproutExporter,
     sample_calendar_of: Callable[[str], Calendar],

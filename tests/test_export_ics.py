@@ -22,7 +22,10 @@ def _events(data: bytes) -> dict[str, vobject.base.Component]:
 
 
 def _calendars() -> list[Calendar]:
-    return [plan_week(load_kit(EXAMPLES / kit), "2026-W49") for kit in ("de-kommunikation", "en-engineering")]
+    return [
+        plan_week(load_kit(EXAMPLES / kit), "2026-W49")
+        for kit in ("de-kommunikation", "en-engineering")
+    ]
 
 
 @pytest.mark.parametrize("calendar", _calendars(), ids=["de-kommunikation", "en-engineering"])
@@ -51,7 +54,9 @@ def test_every_file_reparses_with_the_same_local_times(calendar: Calendar) -> No
             assert event.valarm.trigger.value == dt.timedelta(minutes=-15)
 
 
-def test_timezones_are_included_for_each_zone(sample_calendar_of: Callable[[str], Calendar]) -> None:
+def test_timezones_are_included_for_each_zone(
+    sample_calendar_of: Callable[[str], Calendar],
+) -> None:
     [everyone, *_] = IcsExporter(clock=lambda: NOW).render(sample_calendar_of("en"))
     parsed = vobject.readOne(everyone.data.decode("utf-8"))
     zones = sorted(zone.tzid.value for zone in parsed.vtimezone_list)

@@ -119,6 +119,10 @@ class IcsExporter(Exporter):
         # Only the transitions around this week: a full 1970–2038 table would bloat every file.
         year = dt.timedelta(days=366)
         document.add_missing_timezones(calendar.starts - year, calendar.ends + year)
+        # The library adds zones in set order; sort them so the same week gives the same bytes.
+        zones = sorted(document.timezones, key=lambda zone: str(zone["TZID"]))
+        events = [c for c in document.subcomponents if c.name != "VTIMEZONE"]
+        document.subcomponents[:] = [*zones, *events]
         data: bytes = document.to_ical()
         return data
 
