@@ -26,6 +26,8 @@ demo: $(STAMP)
 		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
 	done
 
+LINT_DIRS := $(wildcard src tests plugins benchmarks examples docs/examples)
+
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINT_DIRS)
 	$(BIN)/ruff format --check $(LINT_DIRS)

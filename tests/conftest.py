@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from advocacy_kit import plugins
 from advocacy_kit.cli import get_cli
@@ -59,11 +59,11 @@ def write_kit(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
-def run_cli() -> Callable[..., object]:
+def run_cli() -> Callable[..., Result]:
     """Invoke the CLI in-process, like `advocacy-kit ARGS`."""
     runner = CliRunner()
 
-    def run(*args: str, input: str | None = None) -> object:
+    def run(*args: str, input: str | None = None) -> Result:
         return runner.invoke(get_cli(), list(args), input=input, catch_exceptions=False)
 
     return run

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
-from .checks import check_post
+from .checks import check_post, check_week
 from .drafting import Drafter
 from .models import Kit
 from .planner import plan_slots
@@ -85,7 +85,7 @@ def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
         organization=kit.organization.name,
         language=kit.organization.language,
         people=_people(kit),
-        entries=entries,
+        entries=check_week(kit, entries),
         prompt_marker=kit.settings.prompt_marker,
         skipped=sorted(
             [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)

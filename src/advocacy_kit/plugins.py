@@ -13,7 +13,7 @@ import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import entry_points, version
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
@@ -47,6 +47,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.exporters.csv_sprout",
     "advocacy_kit.exporters.json",
     "advocacy_kit.cli.commands",
+    "advocacy_kit.cli.check_command",
     "advocacy_kit.cli.sync",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
@@ -125,10 +126,13 @@ def get_plugin_manager() -> pluggy.PluginManager:
 def plugin_infos(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
     """Every registered plugin with its version and the hooks it implements."""
     pm = pm or get_plugin_manager()
+    own_version = version("advocacy-kit")
     infos = []
     for name, plugin in pm.list_name_plugin():
         hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or []))
         dist = _DISTRIBUTIONS.get(name)
+        if name in DEFAULT_PLUGINS:
+            dist = ("advocacy-kit", own_version)
         infos.append(
             PluginInfo(
                 name=name,

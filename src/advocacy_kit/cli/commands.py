@@ -93,47 +93,6 @@ def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool, forc
 
 
 @click.command()
-@KIT_ARGUMENT
-@_week_option("next")
-def check(kit_path: Path, week: str) -> None:
-    """Validate KIT and summarise it: people, topics, platforms, cadences, slots in a week.
-
-    Problems are printed as path:line:column with a hint, and the exit status is 2.
-
-    \b
-    Examples:
-      advocacy-kit check examples/en-engineering
-      advocacy-kit check kit.yaml --week 2026-W49
-    """
-    from ..cadence import describe_cadence, parse_cadence
-    from ..loading import load_kit
-    from ..plugins import get_platforms
-    from ..schedule import schedule_week
-    from ..weeks import parse_week
-
-    kit = load_kit(kit_path)
-    iso_week = parse_week(week)
-    slots, skipped = schedule_week(kit, iso_week)
-    platforms = get_platforms()
-    language = kit.organization.language
-    active = [p for p in kit.people if p.active]
-    used = sorted({name for person in active for name in person.accounts})
-    click.echo(f"Kit OK: {kit.organization.name}")
-    click.echo(
-        f"  {len(kit.people)} people ({len(active)} active), {len(kit.topics)} topics, "
-        f"{len(kit.areas)} areas, {len(kit.campaigns)} campaigns"
-    )
-    click.echo(f"  platforms: {', '.join(platforms[n].display_name for n in used) or 'none'}")
-    click.echo(f"  {iso_week}: {len(slots)} slots, {len(skipped)} left out")
-    for person in kit.people:
-        state = "" if person.active else " (opted out)"
-        click.echo(f"  {person.name}{state}")
-        for name, account in sorted(person.accounts.items()):
-            words = describe_cadence(parse_cadence(account.cadence), language)
-            click.echo(f"    {platforms[name].display_name}: {words} ({kit.timezone_of(person)})")
-
-
-@click.command()
 @click.option("--calendar", is_flag=True, help="The schema of calendar.json (--format json).")
 def schema(calendar: bool) -> None:
     """Print the JSON Schema of a kit, for editors that validate and complete YAML.
@@ -167,7 +126,9 @@ def plugins_command() -> None:
     from ..plugins import plugin_infos
 
     for info in plugin_infos():
-        origin = "built-in" if info.builtin else f"{info.distribution} {info.version}"
+        origin = f"{info.distribution} {info.version}"
+        if info.builtin:
+            origin = f"built-in, {origin}"
         click.echo(f"{info.name} ({origin}): {', '.join(info.hooks)}")
 
 
@@ -190,5 +151,5 @@ def platforms() -> None:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    for command in (plan, check, schema, plugins_command, platforms):
+    for command in (plan, schema, plugins_command, platforms):
         cli.add_command(command)

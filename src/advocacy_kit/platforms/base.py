@@ -54,10 +54,14 @@ class Platform:
         try:
             return self.Options.model_validate(dict(raw or {}))
         except ValidationError as error:
+            known = ", ".join(self.Options.model_fields) or "none"
             details = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+                f"unknown option {'.'.join(str(p) for p in e['loc'])!r} (known: {known})"
+                if e["type"] == "extra_forbidden"
+                else f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                for e in error.errors()
             )
-            raise UsageError(f"options for {self.name}: {details}") from None
+            raise UsageError(f"{self.display_name} options: {details}") from None
 
     def limit_for(self, options: PlatformOptions | None = None) -> int:
         """The character limit for an account with these options."""
