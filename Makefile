@@ -5,8 +5,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PLUGIN_DIRS := $(wildcard plugins/*/pyproject.toml)
 DEMO_WEEK ?= 2026-W49
-# Folders that exist in this checkout (plugins/ and benchmarks/ may not yet).
-LINT_DIRS := $(wildcard src tests plugins benchmarks examples)
 
 .PHONY: demo test lint typecheck pytest docs bench clean
 
