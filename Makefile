@@ -21,7 +21,7 @@ demo: $(STAMP)
 	@for kit in examples/*/; do \
 		name=$$(basename $$kit); \
 		[ -f $$kit/kit.yaml ] || continue; \
-		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --out out/$$name || exit $$?; \
+		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
 	done
 
 LINT_DIRS := $(wildcard src tests plugins benchmarks examples docs/examples)

@@ -88,6 +88,7 @@ def plan_week(kit: Kit, week: str | IsoWeek = "next") -> Calendar:
         language=kit.organization.language,
         people=_people(kit),
         entries=check_week(kit, entries),
+        prompt_marker=kit.settings.prompt_marker,
         skipped=sorted(
             [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
         ),

@@ -46,9 +46,15 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.platforms.instagram",
     "advocacy_kit.platforms.facebook",
     "advocacy_kit.exporters.markdown",
+    "advocacy_kit.exporters.html",
+    "advocacy_kit.exporters.ics",
+    "advocacy_kit.exporters.csv_hootsuite",
+    "advocacy_kit.exporters.csv_sprout",
+    "advocacy_kit.exporters.json",
     "advocacy_kit.cli.commands",
     "advocacy_kit.cli.check_command",
     "advocacy_kit.cli.count_command",
+    "advocacy_kit.cli.sync",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
 LOAD_ENV = "ADVOCACY_KIT_LOAD_PLUGINS"

@@ -43,12 +43,14 @@ def _week_option(default: str) -> Callable[[F], F]:
     "--format",
     "-f",
     "formats",
-    default="markdown",
+    default="html,markdown",
     show_default=True,
-    help="Comma-separated exporters (see `advocacy-kit plugins`).",
+    help="Comma-separated exporters: html, markdown (md), ics, csv-hootsuite, csv-sprout, json "
+    "and any a plugin adds.",
 )
 @click.option("--explain", is_flag=True, help="Print why each slot got its topic.")
-def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> None:
+@click.option("--force", is_flag=True, help="Overwrite files edited since they were written.")
+def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool, force: bool) -> None:
     """Plan a week for everyone in KIT and write the draft calendar.
 
     \b
@@ -56,14 +58,11 @@ def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> N
       advocacy-kit plan examples/de-kommunikation --week 2026-W49 --out out/
       advocacy-kit plan kit.yaml --week next --explain
     """
-    from ..exporting import export
+    from ..exporting import export_formats, resolve_formats
     from ..loading import load_kit
     from ..pipeline import plan_week
-    from ..plugins import get_exporter
 
-    names = [name.strip() for name in formats.split(",") if name.strip()]
-    for name in names:
-        get_exporter(name)  # an unknown format fails before any work is done
+    names = resolve_formats(formats)  # an unknown format fails before any work is done
     kit = load_kit(kit_path)
     calendar = plan_week(kit, week)
     if explain:
@@ -80,7 +79,10 @@ def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> N
                 f"{skipped.slot.start:%a %Y-%m-%d %H:%M %Z} {skipped.slot.person_id} "
                 f"{skipped.slot.platform}: not planned — {skipped.reason}"
             )
-    written = [path for name in names for path in export(calendar, name, out)]
+    written = export_formats(
+        calendar, names, out, force=force,
+        warn=lambda message: click.secho(f"Warning: {message}", err=True, fg="yellow"),
+    )  # fmt: skip
     people = len({entry.slot.person_id for entry in calendar.entries})
     click.echo(
         f"Planned {calendar.week}: {len(calendar.entries)} drafts for {people} people, "
@@ -91,15 +93,22 @@ def plan(kit_path: Path, week: str, out: Path, formats: str, explain: bool) -> N
 
 
 @click.command()
-def schema() -> None:
+@click.option("--calendar", is_flag=True, help="The schema of calendar.json (--format json).")
+def schema(calendar: bool) -> None:
     """Print the JSON Schema of a kit, for editors that validate and complete YAML.
 
     \b
-    Example:
+    Examples:
       advocacy-kit schema > kit.schema.json
       # then, at the top of kit.yaml:
       # yaml-language-server: $schema=kit.schema.json
+      advocacy-kit schema --calendar > calendar.schema.json
     """
+    if calendar:
+        from ..exporters.json import calendar_schema
+
+        click.echo(json.dumps(calendar_schema(), indent=2, ensure_ascii=False))
+        return
     from ..models import Kit
 
     click.echo(json.dumps(Kit.model_json_schema(), indent=2, ensure_ascii=False))
