@@ -21,12 +21,14 @@ demo: $(STAMP)
 	@for kit in examples/*/; do \
 		name=$$(basename $$kit); \
 		[ -f $$kit/kit.yaml ] || continue; \
-		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --out out/$$name || exit $$?; \
+		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
 	done
 
+LINT_DIRS := $(wildcard src tests plugins benchmarks examples docs/examples)
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests plugins benchmarks examples
-	$(BIN)/ruff format --check src tests plugins benchmarks examples
+	$(BIN)/ruff check $(LINT_DIRS)
+	$(BIN)/ruff format --check $(LINT_DIRS)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -15,7 +15,8 @@ from advocacy_kit import UsageError, load_kit, plan_week
 from advocacy_kit.history import SCHEMA_VERSION, History
 from advocacy_kit.models import Kit
 from advocacy_kit.weeks import parse_week
-from conftest import ENGLISH_KIT, GERMAN_KIT
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT
 
 
 class Clock:
@@ -192,7 +193,10 @@ def test_skipped_drafts_do_not_count_for_freshness(
     assert not [s for s in again.skipped if s.code == "no_topic"]
 
 
-def test_cli_plan_twice_then_mark_and_list(kit_copy: Path, run_cli: Callable[..., object]) -> None:
+def test_cli_plan_twice_then_mark_and_list(
+    kit_copy: Path, run_cli: Callable[..., object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ADVOCACY_KIT_HISTORY")
     out = kit_copy.parent / "out"
     first = run_cli("plan", str(kit_copy), "--week", "2026-W44", "--out", str(out), "--explain")
     assert first.exit_code == 0, first.output  # type: ignore[attr-defined]
@@ -212,8 +216,9 @@ def test_cli_plan_twice_then_mark_and_list(kit_copy: Path, run_cli: Callable[...
 
 
 def test_explain_states_why_each_topic_and_why_times_stayed(
-    run_cli: Callable[..., object], tmp_path: Path
+    run_cli: Callable[..., object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delenv("ADVOCACY_KIT_HISTORY")
     kit = tmp_path / "kit"
     shutil.copytree(GERMAN_KIT, kit)
     result = run_cli(
@@ -233,7 +238,10 @@ def test_explain_states_why_each_topic_and_why_times_stayed(
     assert not (kit / ".advocacy-kit").exists()
 
 
-def test_history_lives_where_the_settings_say(write_kit: Callable[..., Path]) -> None:
+def test_history_lives_where_the_settings_say(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ADVOCACY_KIT_HISTORY")
     folder = write_kit()
     kit = load_kit(folder)
     with History.for_kit(kit) as store:
@@ -251,3 +259,17 @@ def test_a_damaged_history_gives_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a database at all" * 100)
     with pytest.raises(UsageError, match="cannot use the history"):
         History(path)
+
+
+def test_the_environment_can_point_the_history_elsewhere(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    kit = load_kit(write_kit())
+    monkeypatch.setenv("ADVOCACY_KIT_HISTORY", str(tmp_path / "elsewhere.sqlite3"))
+    with History.for_kit(kit) as store:
+        assert store.path == tmp_path / "elsewhere.sqlite3"
+    monkeypatch.setenv("ADVOCACY_KIT_HISTORY", ":memory:")
+    with History.for_kit(kit) as store:
+        plan_week(kit, "2026-W49", history=store)
+        assert store.records()
+    assert not (tmp_path / "kit" / ".advocacy-kit").exists()

@@ -17,7 +17,8 @@ from advocacy_kit.models import Kit
 from advocacy_kit.planner import KINDS_BY_LEVEL, PastUse, plan_slots
 from advocacy_kit.schedule import schedule_week
 from advocacy_kit.weeks import parse_week
-from conftest import ENGLISH_KIT, GERMAN_KIT
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT
 
 BASE = """\
 organization: {{name: Acme, timezone: Europe/Berlin, language: {language}}}
@@ -244,3 +245,23 @@ def test_no_topic_outside_its_window_or_the_persons_areas(
         if chosen.id == "t0":
             assert window.starts <= day <= window.ends
     assert len({a.topic_id for a in assignments}) == len(assignments)
+
+
+def test_a_topic_is_shared_on_another_platform_only_when_nothing_fresh_is_left(
+    write_kit: Callable[..., Path],
+) -> None:
+    people = (
+        "- {id: ada, name: Ada, languages: [en], expertise: {testing: expert},\n"
+        '   accounts: {linkedin: {cadence: "tue, thu 09:00"}, mastodon: {cadence: "wed 09:00"}}}\n'
+    )
+    kit = build(write_kit, topic("only", "[testing]"), people)
+    assignments, empty = plan(kit, "2026-W49")
+    assert [(a.slot.platform, a.topic_id) for a in assignments] == [
+        ("linkedin", "only"),
+        ("mastodon", "only"),
+    ]
+    assert "shared on mastodon too" in assignments[1].reasons[1]
+    # Thursday's LinkedIn slot would repeat the topic on the same platform: it stays empty.
+    assert [(e.slot.platform, e.slot.start.date()) for e in empty] == [
+        ("linkedin", dt.date(2026, 12, 3))
+    ]

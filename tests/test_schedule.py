@@ -16,7 +16,8 @@ from advocacy_kit import KitError, load_kit
 from advocacy_kit.models import Kit
 from advocacy_kit.schedule import schedule_week
 from advocacy_kit.weeks import IsoWeek, parse_week
-from conftest import ENGLISH_KIT, GERMAN_KIT
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT
 
 KIT = """\
 organization:

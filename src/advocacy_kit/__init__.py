@@ -32,8 +32,9 @@ from .errors import (
     UnknownNameError,
     UsageError,
 )
-from .exporters.base import Exporter
-from .exporting import export
+from .exporters.base import Exporter, ExportWarning
+from .exporters.json import load_calendar
+from .exporting import export, export_formats
 from .history import History, HistoryRecord
 from .hookspecs import hookimpl
 from .loading import load_kit
@@ -50,6 +51,7 @@ __all__ = [
     "Count",
     "Draft",
     "ExportError",
+    "ExportWarning",
     "Exporter",
     "Finding",
     "History",
@@ -71,7 +73,9 @@ __all__ = [
     "UnknownNameError",
     "UsageError",
     "export",
+    "export_formats",
     "hookimpl",
+    "load_calendar",
     "load_kit",
     "parse_week",
     "plan_week",

@@ -138,6 +138,9 @@ class Calendar(_Value):
     people: list[PersonSummary]
     entries: list[CalendarEntry]
     skipped: list[SkippedSlot] = Field(default_factory=list)
+    prompt_marker: tuple[str, str] = Field(
+        default=("[[", "]]"), description="How drafts mark places for the person's own words."
+    )
 
     @property
     def drafts(self) -> Iterator[Draft]:

@@ -15,6 +15,7 @@ one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from .models import Kit
 from .planner import KeptDraft, PastUse
 from .weeks import IsoWeek
 
-__all__ = ["STATUSES", "History", "HistoryRecord", "RecordSummary"]
+__all__ = ["HISTORY_ENV", "STATUSES", "History", "HistoryRecord", "RecordSummary"]
 
 STATUSES = ("planned", "approved", "posted", "skipped")
 # Which status may follow which. Posted is final; a skipped draft can still be posted after all.
@@ -71,6 +72,8 @@ _MIGRATIONS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
+HISTORY_ENV = "ADVOCACY_KIT_HISTORY"
+MEMORY = ":memory:"
 
 
 @dataclass(frozen=True)
@@ -149,8 +152,9 @@ class History:
         self.path = Path(path)
         self._clock = clock
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            if str(self.path) != MEMORY:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), isolation_level=None)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA busy_timeout = 5000")
             self._db.execute("PRAGMA journal_mode = WAL")
@@ -168,9 +172,16 @@ class History:
 
     @classmethod
     def for_kit(cls, kit: Kit) -> History:
-        """The kit's history: ``settings.history_path``, relative to the kit folder."""
-        path = Path(kit.settings.history_path).expanduser()
-        if not path.is_absolute():
+        """The kit's history: ``settings.history_path``, relative to the kit folder.
+
+        The environment variable ``ADVOCACY_KIT_HISTORY`` overrides it for one run (a path, or
+        ``:memory:`` for a history that is forgotten afterwards, as in tests and dry runs).
+        """
+        override = os.environ.get(HISTORY_ENV)
+        if override == MEMORY:
+            return cls(Path(MEMORY))
+        path = Path(override or kit.settings.history_path).expanduser()
+        if not path.is_absolute() and not override:
             folder = kit._folder if kit._folder is not None else Path.cwd()
             path = Path(folder) / path
         return cls(path)

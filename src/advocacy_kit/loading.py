@@ -20,8 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from .errors import KitError, Problem
-from .models import Kit
+from .errors import KitError, Problem, UsageError
+from .models import Kit, Reference, reference_problems
 
 __all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
 
@@ -42,6 +42,9 @@ def _read_yaml(path: Path) -> Any:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
+        opened = error.context_mark
+        if opened is not None and mark is not None and opened.line != mark.line:
+            message += f" (the construct starts at line {opened.line + 1})"
         raise KitError(
             [
                 Problem(
@@ -224,6 +227,17 @@ def _message(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
+def _placed(
+    references: list[Reference], prefix: Loc, places: dict[Loc, Place], kit_file: Path
+) -> list[Problem]:
+    problems = []
+    for ref_loc, message, hint in references:
+        loc = (*prefix, *ref_loc)
+        path, line, column = _place(loc, places, kit_file)
+        problems.append(Problem(message, _field_name(loc), path, line, column, hint))
+    return problems
+
+
 def problems_from(
     error: ValidationError, places: dict[Loc, Place], kit_file: Path
 ) -> list[Problem]:
@@ -232,11 +246,7 @@ def problems_from(
     for item in error.errors():
         loc: Loc = tuple(item["loc"])
         if item["type"] == "references":
-            for ref_loc, message, hint in item["ctx"]["problems"]:
-                path, line, column = _place((*loc, *ref_loc), places, kit_file)
-                problems.append(
-                    Problem(message, _field_name((*loc, *ref_loc)), path, line, column, hint)
-                )
+            problems += _placed(item["ctx"]["problems"], loc, places, kit_file)
             continue
         lookup = (*loc, "<key>") if item["type"] == "extra_forbidden" else loc
         path, line, column = _place(lookup, places, kit_file)
@@ -252,23 +262,32 @@ def load_kit(path: str | Path) -> Kit:
     try:
         kit = Kit.model_validate(data)
     except ValidationError as error:
-        raise KitError(problems_from(error, places, kit_file)) from None
-    problems = _platform_problems(kit, places, kit_file)
+        problems = problems_from(error, places, kit_file)
+        if not any(item["type"] == "references" for item in error.errors()):
+            # Field errors stop pydantic before the cross-reference check: run it on the raw data
+            # so a kit with several kinds of mistakes shows all of them in one go.
+            problems += _placed(reference_problems(data), (), places, kit_file)
+        problems += _raw_platform_problems(data, places, kit_file)
+        raise KitError(problems) from None
+    problems = _raw_platform_problems(data, places, kit_file)
     if problems:
         raise KitError(problems)
     kit._folder = folder
     return kit
 
 
-def _platform_problems(kit: Kit, places: dict[Loc, Place], kit_file: Path) -> list[Problem]:
+def _raw_platform_problems(
+    data: dict[str, Any], places: dict[Loc, Place], kit_file: Path
+) -> list[Problem]:
     """Accounts on platforms no plugin provides, and options the platform does not accept."""
-    from .errors import UsageError
     from .plugins import get_platforms
 
     platforms = get_platforms()
     problems = []
-    for index, person in enumerate(kit.people):
-        for name, account in person.accounts.items():
+    people = data.get("people")
+    for index, person in enumerate(people if isinstance(people, list) else []):
+        accounts = person.get("accounts") if isinstance(person, dict) else None
+        for name, account in (accounts or {}).items() if isinstance(accounts, dict) else ():
             loc: Loc = ("people", index, "accounts", name)
             if name not in platforms:
                 path, line, column = _place((*loc, "<key>"), places, kit_file)
@@ -283,8 +302,11 @@ def _platform_problems(kit: Kit, places: dict[Loc, Place], kit_file: Path) -> li
                     )
                 )
                 continue
+            options = account.get("options") if isinstance(account, dict) else None
+            if not isinstance(options, dict):
+                continue
             try:
-                platforms[name].options(account.options)
+                platforms[name].options(options)
             except UsageError as error:
                 path, line, column = _place((*loc, "options"), places, kit_file)
                 problems.append(

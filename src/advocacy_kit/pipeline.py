@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
-from .checks import check_post
+from .checks import check_post, check_week
 from .drafting import Drafter
 from .models import Kit
 from .planner import plan_slots
@@ -68,7 +68,9 @@ def plan_week(
         platform = platforms[slot.platform]
         options = platform.options(person.accounts[slot.platform].options)
         draft = drafter.draft(assignment)
-        parts = platform.format(draft.text, options)
+        parts = platform.format(
+            draft.text, options, disclosure=draft.disclosure, language=draft.assignment.language
+        )
         counts = [platform.count(part, options) for part in parts]
         longest = max(counts, key=lambda c: c.length)
         details: dict[str, Any] = dict(longest.details)
@@ -100,7 +102,8 @@ def plan_week(
         organization=kit.organization.name,
         language=kit.organization.language,
         people=_people(kit),
-        entries=entries,
+        entries=check_week(kit, entries),
+        prompt_marker=kit.settings.prompt_marker,
         skipped=sorted(
             [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
         ),

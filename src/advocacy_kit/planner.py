@@ -124,6 +124,7 @@ class _Planner:
         )
         self.stale: dict[str, set[str]] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
+        self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = defaultdict(set)
         self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = defaultdict(list)
@@ -131,7 +132,9 @@ class _Planner:
     def _campaign(self, topic: Topic, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day``."""
         running = [
-            (p, c) for p, c, starts, ends in self.campaigns_of[topic.id] if starts <= day <= ends
+            (p, c)
+            for p, c, starts, ends in self.campaigns_of.get(topic.id, ())
+            if starts <= day <= ends
         ]
         return max(running) if running else None
 
@@ -257,6 +260,7 @@ class _Planner:
     def _commit(self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int) -> None:
         day = slot.start.date()
         self.used_this_week[person.id].add(topic.id)
+        self.platforms_of[(person.id, topic.id)].add(slot.platform)
         self.index.use(topic.id)
         for area in self._areas(topic, person):
             self.area_use[person.id][area] += 1
@@ -342,6 +346,33 @@ class _Planner:
                 return choice, placed[choice.id]
         return None
 
+    def _cross_post(self, slot: Slot, person: Person) -> Assignment | None:
+        """Last resort: this week's topic of the person, shared on a platform it is not on yet.
+
+        Freshness counts weeks, so sharing one topic on two platforms in the same week is not a
+        repeat; it is only chosen when no fresh topic fits the slot.
+        """
+        day = slot.start.date()
+        options = sorted(
+            (self.topics[topic_id] for topic_id in self.used_this_week[person.id]),
+            key=lambda topic: self.order[topic.id],
+        )
+        for topic in options:
+            if slot.platform in self.platforms_of[(person.id, topic.id)]:
+                continue
+            if not _valid_on(topic, day) or (
+                topic.id in self.campaigns_of and self._campaign(topic, day) is None
+            ):
+                continue
+            placed = self._place(slot, topic, person)
+            if placed is None:
+                continue
+            kind, variant = self._kind(topic, person, placed)
+            reasons = self._reasons(topic, person, placed, kind, variant)
+            reasons.insert(1, say("cross_post", self.language, platform=slot.platform))
+            return self._assignment(placed, topic, person, kind, variant, reasons)
+        return None
+
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
         found = self._find(slot, person, fresh_only=True)
@@ -350,6 +381,9 @@ class _Planner:
             kind, variant = self._kind(topic, person, placed)
             reasons = self._reasons(topic, person, placed, kind, variant)
             return self._assignment(placed, topic, person, kind, variant, reasons)
+        shared = self._cross_post(slot, person)
+        if shared is not None:
+            return shared
         if self._find(slot, person, fresh_only=False) is not None:
             why = say("no_fresh_topic", self.language, name=person.name, weeks=self.freshness)
         else:

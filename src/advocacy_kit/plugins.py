@@ -13,7 +13,7 @@ import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import entry_points, version
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pluggy
@@ -38,10 +38,23 @@ __all__ = [
 ]
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
-    "advocacy_kit.platforms.linkedin",
+    "advocacy_kit.platforms.x",
     "advocacy_kit.platforms.mastodon",
+    "advocacy_kit.platforms.bluesky",
+    "advocacy_kit.platforms.linkedin",
+    "advocacy_kit.platforms.threads",
+    "advocacy_kit.platforms.instagram",
+    "advocacy_kit.platforms.facebook",
     "advocacy_kit.exporters.markdown",
+    "advocacy_kit.exporters.html",
+    "advocacy_kit.exporters.ics",
+    "advocacy_kit.exporters.csv_hootsuite",
+    "advocacy_kit.exporters.csv_sprout",
+    "advocacy_kit.exporters.json",
     "advocacy_kit.cli.commands",
+    "advocacy_kit.cli.check_command",
+    "advocacy_kit.cli.count_command",
+    "advocacy_kit.cli.sync",
     "advocacy_kit.cli.history_commands",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
@@ -120,10 +133,13 @@ def get_plugin_manager() -> pluggy.PluginManager:
 def plugin_infos(pm: pluggy.PluginManager | None = None) -> list[PluginInfo]:
     """Every registered plugin with its version and the hooks it implements."""
     pm = pm or get_plugin_manager()
+    own_version = version("advocacy-kit")
     infos = []
     for name, plugin in pm.list_name_plugin():
         hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or []))
         dist = _DISTRIBUTIONS.get(name)
+        if name in DEFAULT_PLUGINS:
+            dist = ("advocacy-kit", own_version)
         infos.append(
             PluginInfo(
                 name=name,

@@ -61,6 +61,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "every fitting topic was used by {name} within the last {weeks} weeks",
         "jedes passende Thema hat {name} in den letzten {weeks} Wochen schon verwendet",
     ),
+    "cross_post": (
+        "no fresh topic is left, so this week's topic is shared on {platform} too",
+        "kein frisches Thema mehr übrig, daher wird das Thema dieser Woche auch auf {platform} geteilt",
+    ),
     "expertise": (
         "matches {name}'s expertise in {areas} (level: {level})",
         "passt zu {name}s Fachgebiet {areas} (Stufe: {level})",

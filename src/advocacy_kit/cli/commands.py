@@ -43,20 +43,28 @@ def _week_option(default: str) -> Callable[[F], F]:
     "--format",
     "-f",
     "formats",
-    default="markdown",
+    default="html,markdown",
     show_default=True,
-    help="Comma-separated exporters (see `advocacy-kit plugins`).",
+    help="Comma-separated exporters: html, markdown (md), ics, csv-hootsuite, csv-sprout, json "
+    "and any a plugin adds.",
 )
 @click.option(
     "--explain", is_flag=True, help="Print why each slot got its topic, and every slot left out."
 )
+@click.option("--force", is_flag=True, help="Overwrite files edited since they were written.")
 @click.option(
     "--no-history",
     is_flag=True,
     help="Ignore the posting history and record nothing (a dry run for freshness).",
 )
 def plan(
-    kit_path: Path, week: str, out: Path, formats: str, explain: bool, no_history: bool
+    kit_path: Path,
+    week: str,
+    out: Path,
+    formats: str,
+    explain: bool,
+    force: bool,
+    no_history: bool,
 ) -> None:
     """Plan a week for everyone in KIT and write the draft calendar.
 
@@ -71,23 +79,23 @@ def plan(
     """
     from contextlib import nullcontext
 
-    from ..exporting import export
+    from ..exporting import export_formats, resolve_formats
     from ..history import History
     from ..loading import load_kit
     from ..pipeline import plan_week
-    from ..plugins import get_exporter
     from ..reasons import explain_calendar
 
-    names = [name.strip() for name in formats.split(",") if name.strip()]
-    for name in names:
-        get_exporter(name)  # an unknown format fails before any work is done
+    names = resolve_formats(formats)  # an unknown format fails before any work is done
     kit = load_kit(kit_path)
     with nullcontext(None) if no_history else History.for_kit(kit) as history:
         calendar = plan_week(kit, week, history=history, record=False)
         if explain:
             for line in explain_calendar(calendar):
                 click.echo(line)
-        written = [path for name in names for path in export(calendar, name, out)]
+        written = export_formats(
+            calendar, names, out, force=force,
+            warn=lambda message: click.secho(f"Warning: {message}", err=True, fg="yellow"),
+        )  # fmt: skip
         # Recorded only after the export succeeded, so a failed run leaves no trace.
         summary = history.record_planned(calendar) if history is not None else None
     people = len({entry.slot.person_id for entry in calendar.entries})
@@ -106,56 +114,22 @@ def plan(
 
 
 @click.command()
-@KIT_ARGUMENT
-@_week_option("next")
-def check(kit_path: Path, week: str) -> None:
-    """Validate KIT and summarise it: people, topics, platforms, cadences, slots in a week.
-
-    Problems are printed as path:line:column with a hint, and the exit status is 2.
-
-    \b
-    Examples:
-      advocacy-kit check examples/en-engineering
-      advocacy-kit check kit.yaml --week 2026-W49
-    """
-    from ..cadence import describe_cadence, parse_cadence
-    from ..loading import load_kit
-    from ..plugins import get_platforms
-    from ..schedule import schedule_week
-    from ..weeks import parse_week
-
-    kit = load_kit(kit_path)
-    iso_week = parse_week(week)
-    slots, skipped = schedule_week(kit, iso_week)
-    platforms = get_platforms()
-    language = kit.organization.language
-    active = [p for p in kit.people if p.active]
-    used = sorted({name for person in active for name in person.accounts})
-    click.echo(f"Kit OK: {kit.organization.name}")
-    click.echo(
-        f"  {len(kit.people)} people ({len(active)} active), {len(kit.topics)} topics, "
-        f"{len(kit.areas)} areas, {len(kit.campaigns)} campaigns"
-    )
-    click.echo(f"  platforms: {', '.join(platforms[n].display_name for n in used) or 'none'}")
-    click.echo(f"  {iso_week}: {len(slots)} slots, {len(skipped)} left out")
-    for person in kit.people:
-        state = "" if person.active else " (opted out)"
-        click.echo(f"  {person.name}{state}")
-        for name, account in sorted(person.accounts.items()):
-            words = describe_cadence(parse_cadence(account.cadence), language)
-            click.echo(f"    {platforms[name].display_name}: {words} ({kit.timezone_of(person)})")
-
-
-@click.command()
-def schema() -> None:
+@click.option("--calendar", is_flag=True, help="The schema of calendar.json (--format json).")
+def schema(calendar: bool) -> None:
     """Print the JSON Schema of a kit, for editors that validate and complete YAML.
 
     \b
-    Example:
+    Examples:
       advocacy-kit schema > kit.schema.json
       # then, at the top of kit.yaml:
       # yaml-language-server: $schema=kit.schema.json
+      advocacy-kit schema --calendar > calendar.schema.json
     """
+    if calendar:
+        from ..exporters.json import calendar_schema
+
+        click.echo(json.dumps(calendar_schema(), indent=2, ensure_ascii=False))
+        return
     from ..models import Kit
 
     click.echo(json.dumps(Kit.model_json_schema(), indent=2, ensure_ascii=False))
@@ -173,7 +147,9 @@ def plugins_command() -> None:
     from ..plugins import plugin_infos
 
     for info in plugin_infos():
-        origin = "built-in" if info.builtin else f"{info.distribution} {info.version}"
+        origin = f"{info.distribution} {info.version}"
+        if info.builtin:
+            origin = f"built-in, {origin}"
         click.echo(f"{info.name} ({origin}): {', '.join(info.hooks)}")
 
 
@@ -196,5 +172,5 @@ def platforms() -> None:
 
 @hookimpl
 def register_commands(cli: click.Group) -> None:
-    for command in (plan, check, schema, plugins_command, platforms):
+    for command in (plan, schema, plugins_command, platforms):
         cli.add_command(command)

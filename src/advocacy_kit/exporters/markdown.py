@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from pathlib import Path
 
 from ..calendar import Calendar, CalendarEntry
 from ..hookspecs import hookimpl
-from .base import Exporter, write_atomic
+from .base import Exporter, ExportFile
 
 _WORDS = {
     "en": {"title": "Draft calendar", "week": "Week", "nothing": "No drafts this week.",
@@ -82,8 +81,8 @@ class MarkdownExporter(Exporter):
     description = "one Markdown file for the week"
     suffix = ".md"
 
-    def export(self, calendar: Calendar, target: Path) -> list[Path]:
-        return [write_atomic(target / "calendar.md", render_markdown(calendar))]
+    def render(self, calendar: Calendar) -> list[ExportFile]:
+        return [ExportFile("calendar.md", render_markdown(calendar))]
 
 
 @hookimpl

@@ -1,22 +1,39 @@
-"""What a platform is: its limits, how it counts, how it formats and splits a draft."""
+"""What a platform is: its limits, how it counts, how it formats and splits a draft.
+
+A platform never publishes anything: it measures and shapes drafts so that what a person pastes
+is accepted as written. Subclass :class:`Platform`, set the class attributes, override
+:meth:`Platform.count` (and :meth:`Platform.prepare` for conventions such as hashtag caps), and
+register an instance through the ``register_platforms`` hook.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import UsageError
+from ..text.entities import hashtags
+from ..text.split import split_thread
+from .messages import message
 
-__all__ = ["Count", "Platform", "PlatformOptions"]
+__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions"]
 
 
 class PlatformOptions(BaseModel):
     """Per-account settings a platform accepts (``accounts.<platform>.options`` in a kit)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ThreadOptions(PlatformOptions):
+    """Options every platform with threads accepts."""
+
+    number_parts: bool = Field(
+        default=True, description="End each part of a thread with 1/n (counted in)."
+    )
 
 
 @dataclass(frozen=True)
@@ -36,59 +53,142 @@ class Count:
 
 
 class Platform:
-    """Base class for platform plugins. Subclass, set the class attributes, override ``count``.
-
-    A platform never publishes anything: it measures and shapes drafts so that what a person
-    pastes is accepted as written.
-    """
+    """Base class for platform plugins."""
 
     name: ClassVar[str]
     display_name: ClassVar[str]
     limit: ClassVar[int]
     counting: ClassVar[str] = "Unicode code points"
+    unit: ClassVar[str] = "characters"
     supports_threads: ClassVar[bool] = False
     Options: ClassVar[type[PlatformOptions]] = PlatformOptions
+    #: Most hashtags a post keeps (``None``: no platform cap); extra tags lose their ``#``.
+    max_hashtags: ClassVar[int | None] = None
+    #: ``camel`` writes ``#open_source`` as ``#OpenSource`` (screen readers read it word by word).
+    hashtag_style: ClassVar[Literal["as_written", "camel"]] = "as_written"
 
     def options(self, raw: Mapping[str, Any] | None = None) -> PlatformOptions:
         """Validate an account's options; raise :class:`UsageError` naming the bad one."""
         try:
             return self.Options.model_validate(dict(raw or {}))
         except ValidationError as error:
+            known = ", ".join(self.Options.model_fields) or "none"
             details = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+                f"unknown option {'.'.join(str(p) for p in e['loc'])!r} (known: {known})"
+                if e["type"] == "extra_forbidden"
+                else f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                for e in error.errors()
             )
-            raise UsageError(f"options for {self.name}: {details}") from None
+            raise UsageError(f"{self.display_name} options: {details}") from None
+
+    def _options(self, options: PlatformOptions | None) -> PlatformOptions:
+        return options if isinstance(options, self.Options) else self.Options()
 
     def limit_for(self, options: PlatformOptions | None = None) -> int:
-        """The character limit for an account with these options."""
-        return self.limit
+        """The limit for an account with these options (``max_characters`` where it is one)."""
+        configured = getattr(self._options(options), "max_characters", None)
+        return configured if isinstance(configured, int) else self.limit
+
+    def hashtag_cap(self, options: PlatformOptions | None = None) -> int | None:
+        """Most hashtags a post keeps for an account with these options."""
+        configured = getattr(self._options(options), "max_hashtags", None)
+        return configured if isinstance(configured, int) else self.max_hashtags
 
     def count(self, text: str, options: PlatformOptions | None = None) -> Count:
         """Measure ``text``; the base class counts code points."""
         limit = self.limit_for(options)
         length = len(text)
-        return Count(length, limit, 0 < length <= limit, self.counting)
+        return Count(length, limit, 0 < length <= limit, self.unit)
 
-    def split(self, text: str, options: PlatformOptions | None = None) -> list[str]:
-        """Parts of a thread, each valid; platforms without threads return the text as one part."""
-        return [text]
+    def prepare(
+        self, text: str, options: PlatformOptions | None = None, language: str = "en"
+    ) -> str:
+        """Apply the platform's conventions to a whole draft (hashtag style and cap)."""
+        return self._style_hashtags(text, self.hashtag_cap(options))
 
-    def format(self, text: str, options: PlatformOptions | None = None) -> list[str]:
-        """Shape a draft for this platform: one part, or a thread where the platform has threads."""
-        text = text.strip()
-        if self.supports_threads and not self.count(text, options).valid:
-            return self.split(text, options)
-        return [text]
+    def _style_hashtags(self, text: str, cap: int | None) -> str:
+        found = hashtags(text)
+        if not found or (cap is None and self.hashtag_style == "as_written"):
+            return text
+        pieces: list[str] = []
+        cursor = 0
+        for index, tag in enumerate(found):
+            pieces.append(text[cursor : tag.start])
+            value = tag.value
+            if self.hashtag_style == "camel" and "_" in value:
+                value = "".join(p[:1].upper() + p[1:] for p in value.split("_") if p)
+            if cap is not None and index >= cap:
+                # Over the cap: a tag that stands among tags goes; one inside a sentence stays
+                # as a plain word, so the sentence still reads.
+                line_start = text.rfind("\n", 0, tag.start) + 1
+                line_end = text.find("\n", tag.end)
+                line = text[line_start : line_end if line_end >= 0 else len(text)]
+                keep_word = any(not w.startswith(("#", "＃")) for w in line.split())
+                pieces.append(value if keep_word else "")
+            else:
+                pieces.append(f"#{value}")
+            cursor = tag.end
+        pieces.append(text[cursor:])
+        lines = [
+            " ".join(line.split()) if "#" in line else line for line in "".join(pieces).split("\n")
+        ]
+        return "\n".join(lines).strip()
 
-    def validate(self, text: str, options: PlatformOptions | None = None) -> list[str]:
+    def split(
+        self, text: str, options: PlatformOptions | None = None, *, lead: str | None = None
+    ) -> list[str]:
+        """Parts of a thread, each valid, ``lead`` (the disclosure) opening the first part.
+
+        Platforms without threads return the text as one part.
+        """
+        if not self.supports_threads:
+            return [f"{lead}\n\n{text}" if lead else text]
+        numbered = bool(getattr(self._options(options), "number_parts", False))
+        return split_thread(
+            text, lambda part: self.count(part, options).valid, lead=lead, numbered=numbered
+        )
+
+    def format(
+        self,
+        text: str,
+        options: PlatformOptions | None = None,
+        *,
+        disclosure: str | None = None,
+        language: str = "en",
+    ) -> list[str]:
+        """Shape a draft for this platform: one part, or a thread where the platform has threads.
+
+        :param disclosure: the disclosure the draft carries; in a thread it opens the first part,
+            wherever the kit placed it in the draft.
+        :param language: the draft's language, for notes the platform adds.
+        """
+        text = self.prepare(text.strip(), options, language)
+        if not self.supports_threads or self.count(text, options).valid:
+            return [text]
+        if disclosure and disclosure in text:
+            text = text.replace(disclosure, "", 1).strip()
+            while "\n\n\n" in text:
+                text = text.replace("\n\n\n", "\n\n")
+        return self.split(text, options, lead=disclosure)
+
+    def validate(
+        self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
+    ) -> list[str]:
         """Problems that make the network reject or cut ``text``, each saying what to do."""
         measured = self.count(text, options)
-        if measured.length == 0:
-            return ["the post is empty; write something before posting"]
+        if not text.strip():
+            return [message("empty", language)]
         if measured.over_by:
             return [
-                f"{measured.over_by} {measured.unit} over the {self.display_name} limit of "
-                f"{measured.limit}; shorten the text"
+                message(
+                    "over",
+                    language,
+                    over=measured.over_by,
+                    unit=measured.unit,
+                    platform=self.display_name,
+                    limit=measured.limit,
+                    length=measured.length,
+                )
             ]
         return []
 

@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import regex
 from pydantic import Field
 
 from ..hookspecs import hookimpl
-from ..text import grapheme_count
-from .base import Count, Platform, PlatformOptions
+from ..text.entities import mentions
+from ..text.graphemes import grapheme_count
+from ..text.urls import extract_urls
+from .base import Count, Platform, PlatformOptions, ThreadOptions
 
-# Mirrors the server's StatusLengthValidator: a URL with a scheme, and @user@domain mentions.
-_URL = regex.compile(r"(?<![\w/])https?://[^\s<>\"]+", regex.IGNORECASE)
-_REMOTE_MENTION = regex.compile(r"(?<![\w/@])@(\w+(?:[\w.-]+\w+)?)@([\w.-]+\w)", regex.IGNORECASE)
+_MAX_DOMAIN = 253
 
 
-class MastodonOptions(PlatformOptions):
+class MastodonOptions(ThreadOptions):
     """Each instance publishes its own limits; these are the defaults of mastodon.social."""
 
     max_characters: int = Field(default=500, ge=1)
     characters_reserved_per_url: int = Field(default=23, ge=0)
+    content_warning: str | None = Field(
+        default=None, description="A content warning put on every post; it counts too."
+    )
 
 
 class Mastodon(Platform):
@@ -32,44 +34,30 @@ class Mastodon(Platform):
     counting = "graphemes; each http(s) URL counts 23, @user@domain counts as @user"
     supports_threads = True
     Options = MastodonOptions
-
-    def limit_for(self, options: PlatformOptions | None = None) -> int:
-        if isinstance(options, MastodonOptions):
-            return options.max_characters
-        return self.limit
+    hashtag_style = "camel"
 
     def count(self, text: str, options: PlatformOptions | None = None) -> Count:
-        per_url = (
-            options.characters_reserved_per_url
-            if isinstance(options, MastodonOptions)
-            else MastodonOptions().characters_reserved_per_url
-        )
-        stand_in = "x" * per_url
-
-        def url(match: regex.Match[str]) -> str:
-            return stand_in if len(match[0]) <= 4096 else match[0]
-
-        def mention(match: regex.Match[str]) -> str:
-            return f"@{match[1]}" if len(match[2]) <= 253 else match[0]
-
-        counted = _REMOTE_MENTION.sub(mention, _URL.sub(url, text))
-        limit = self.limit_for(options)
-        length = grapheme_count(counted)
-        return Count(length, limit, 0 < length <= limit, "characters")
-
-    def split(self, text: str, options: PlatformOptions | None = None) -> list[str]:
-        parts: list[str] = []
-        current = ""
-        for word in text.split(" "):
-            candidate = f"{current} {word}" if current else word
-            if current and not self.count(candidate, options).valid:
-                parts.append(current)
-                current = word
-            else:
-                current = candidate
-        if current:
-            parts.append(current)
-        return parts
+        opts = self._options(options)
+        assert isinstance(opts, MastodonOptions)
+        # Mirrors the server's StatusLengthValidator: replace what counts differently, then count.
+        replacements: list[tuple[int, int, str]] = [
+            (u.start, u.end, "x" * opts.characters_reserved_per_url)
+            for u in extract_urls(text)
+            if u.has_protocol
+        ]
+        taken = [(start, end) for start, end, _ in replacements]
+        for mention in mentions(text):
+            inside_url = any(s <= mention.start < e for s, e in taken)
+            if mention.domain and len(mention.domain) <= _MAX_DOMAIN and not inside_url:
+                replacements.append((mention.start, mention.end, f"@{mention.value}"))
+        counted, cursor = [], 0
+        for start, end, stand_in in sorted(replacements):
+            counted.append(text[cursor:start] + stand_in)
+            cursor = end
+        counted.append(text[cursor:])
+        limit = self.limit_for(opts)
+        length = grapheme_count((opts.content_warning or "") + "".join(counted))
+        return Count(length, limit, 0 < length <= limit, self.unit)
 
 
 @hookimpl

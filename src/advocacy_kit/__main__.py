@@ -1,0 +1,5 @@
+"""``python -m advocacy_kit`` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,129 @@
+"""Posts → findings: what a person should look at before posting.
+
+Each finding has a stable code (``AK101`` …, listed in :data:`CODES` and in ``docs/checks.md``),
+a severity, a message in the kit's language that says what to do, and where it belongs (person,
+slot, platform, template). Checks come in two steps:
+
+- :func:`check_post` looks at one post: platform validity (AK1xx), disclosure (AK2xx), blocked
+  terms (AK3xx), prompts (AK4xx), tracking parameters on the employer's links (AK7xx).
+  House rules from plugins (the ``check_post`` hook) are added after these by the pipeline.
+- :func:`check_week` looks at the whole week: near-duplicate drafts among colleagues on one day
+  (AK5xx) and each person's cap, sharing hours, languages and choices (AK6xx).
+
+:func:`check_edited` checks text a person has edited, where a prompt left in is an error.
+"""
+
+from __future__ import annotations
+
+from ..calendar import CalendarEntry, Draft, Finding, Post
+from ..models import Kit
+from ..platforms.base import Platform, PlatformOptions
+from .disclosure import disclosure_findings
+from .links import link_findings
+from .messages import CODES, CheckCode, language_of
+from .people import people_findings
+from .platform_rules import platform_findings
+from .prompts import prompt_findings
+from .similarity import similarity_findings
+from .terms import term_findings
+from .where import Where
+
+__all__ = ["CODES", "CheckCode", "check_edited", "check_post", "check_week", "week_findings"]
+
+
+def check_post(
+    post: Post,
+    draft: Draft,
+    kit: Kit,
+    platform: Platform,
+    options: PlatformOptions,
+    *,
+    edited: bool = False,
+) -> list[Finding]:
+    """The built-in findings for one post; ``edited=True`` for text a person has worked on."""
+    where = Where.of(draft, post.platform, language_of(kit))
+    text = post.text
+    return [
+        *platform_findings(post, kit, platform, options, where),
+        *disclosure_findings(post, draft, kit, where),
+        *term_findings(text, kit, where),
+        *prompt_findings(text, kit, where, edited=edited),
+        *link_findings(text, kit, where),
+    ]
+
+
+def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:
+    """Findings that need the whole week, by slot id (the draft's id)."""
+    language = language_of(kit)
+    found: dict[str, list[Finding]] = {}
+    for part in (
+        similarity_findings(kit, entries, language),
+        people_findings(kit, entries, language),
+    ):
+        for slot_id, findings in part.items():
+            found.setdefault(slot_id, []).extend(findings)
+    return found
+
+
+def _placed(finding: Finding, entry: CalendarEntry) -> Finding:
+    """A plugin's finding with the entry's person, slot, platform and template filled in."""
+    missing = {
+        name: value
+        for name, value in (
+            ("person_id", entry.slot.person_id),
+            ("slot_id", entry.draft.id),
+            ("platform", entry.post.platform),
+            ("template", entry.draft.template),
+        )
+        if getattr(finding, name) is None
+    }
+    return finding.model_copy(update=missing) if missing else finding
+
+
+def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
+    """The entries with the week's findings added to the ones they belong to.
+
+    Findings a plugin returned without saying where get their entry's place filled in.
+    """
+    extra = week_findings(kit, entries)
+    return [
+        entry.model_copy(
+            update={
+                "findings": [
+                    *(_placed(finding, entry) for finding in entry.findings),
+                    *extra.get(entry.draft.id, []),
+                ]
+            }
+        )
+        for entry in entries
+    ]
+
+
+def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:
+    """Check the text a person made of ``entry``'s draft, as it would be posted.
+
+    The text is formatted for the entry's platform again; a prompt still in it is an error
+    (AK402), and house rules from plugins run too. Cross-draft checks need the week: use
+    :func:`check_week` for those.
+    """
+    from ..plugins import get_platform, get_plugin_manager
+
+    platform = get_platform(entry.post.platform)
+    person = kit.person(entry.slot.person_id)
+    account = person.accounts.get(platform.name)
+    options = platform.options(account.options if account else None)
+    parts = platform.format(text, options)
+    counts = [platform.count(part, options) for part in parts]
+    longest = max(counts, key=lambda count: count.length)
+    post = Post(
+        platform=platform.name,
+        parts=parts,
+        length=longest.length,
+        limit=longest.limit,
+        valid=all(count.valid for count in counts),
+    )
+    draft = entry.draft.model_copy(update={"text": text})
+    findings = check_post(post, draft, kit, platform, options, edited=True)
+    for extra in get_plugin_manager().hook.check_post(post=post, draft=draft, kit=kit):
+        findings.extend(_placed(finding, entry) for finding in extra or [])
+    return findings

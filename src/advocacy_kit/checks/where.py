@@ -1,0 +1,49 @@
+"""Where a finding belongs: person, slot, platform, template — and the language to say it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..calendar import CalendarEntry, Draft, Finding
+from .messages import CODES
+
+__all__ = ["Where"]
+
+
+@dataclass(frozen=True)
+class Where:
+    """The place findings for one post are pinned to, and the language of their messages."""
+
+    person_id: str
+    slot_id: str
+    platform: str
+    template: str
+    language: str
+
+    @classmethod
+    def of(cls, draft: Draft, platform: str, language: str) -> Where:
+        """The place of a draft's post on ``platform``."""
+        return cls(
+            person_id=draft.assignment.slot.person_id,
+            slot_id=draft.id,
+            platform=platform,
+            template=draft.template,
+            language=language,
+        )
+
+    @classmethod
+    def of_entry(cls, entry: CalendarEntry, language: str) -> Where:
+        """The place of a calendar entry."""
+        return cls.of(entry.draft, entry.post.platform, language)
+
+    def finding(self, code: str, message: str) -> Finding:
+        """A finding with ``code``'s severity, pinned here."""
+        return Finding(
+            code=code,
+            severity=CODES[code].severity,
+            message=message,
+            person_id=self.person_id,
+            slot_id=self.slot_id,
+            platform=self.platform,
+            template=self.template,
+        )

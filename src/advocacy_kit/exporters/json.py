@@ -1,0 +1,106 @@
+"""JSON: the whole calendar, in stable order, with a published schema and a loader.
+
+The file is the :class:`~advocacy_kit.Calendar` model as JSON (keys sorted, two-space indent).
+``advocacy-kit schema --calendar`` prints its JSON Schema; :func:`load_calendar` reads it back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pydantic
+
+from ..calendar import Calendar
+from ..errors import Problem, UsageError
+from ..hookspecs import hookimpl
+from .base import Exporter, ExportFile
+
+__all__ = ["JsonExporter", "calendar_json", "calendar_schema", "load_calendar", "parse_calendar"]
+
+
+def calendar_json(calendar: Calendar) -> str:
+    """The calendar as a JSON document: every entry in calendar order, keys sorted."""
+    entries = sorted(
+        calendar.entries,
+        key=lambda e: (e.slot.start, e.slot.person_id, e.slot.platform),
+    )
+    data = calendar.model_copy(update={"entries": entries}).model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def calendar_schema() -> dict[str, Any]:
+    """The JSON Schema of the file :class:`JsonExporter` writes."""
+    schema = Calendar.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "advocacy-kit calendar"
+    return schema
+
+
+def _restore_zones(node: Any) -> Any:
+    """Put every slot time back into its IANA zone (JSON keeps only the UTC offset)."""
+    if isinstance(node, list):
+        return [_restore_zones(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _restore_zones(value) for key, value in node.items()}
+    start, zone = result.get("start"), result.get("timezone")
+    if isinstance(start, str) and isinstance(zone, str) and "person_id" in result:
+        try:
+            moment = pydantic.TypeAdapter(pydantic.AwareDatetime).validate_python(start)
+            result["start"] = moment.astimezone(ZoneInfo(zone))
+        except (pydantic.ValidationError, ValueError, KeyError):
+            pass  # left as it is, so validation below reports it with its place
+    return result
+
+
+def parse_calendar(text: str, source: str = "<calendar.json>") -> Calendar:
+    """A :class:`Calendar` from JSON text written by :class:`JsonExporter`.
+
+    :raises UsageError: naming the source and the field when the text is not such a calendar.
+    """
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        problem = Problem(
+            error.msg, path=Path(source), line=error.lineno, column=error.colno,
+            hint="the file is not valid JSON; export it again with --format json",
+        )  # fmt: skip
+        raise UsageError(str(problem)) from None
+    try:
+        return Calendar.model_validate(_restore_zones(raw))
+    except pydantic.ValidationError as error:
+        first = error.errors()[0]
+        more = error.error_count() - 1
+        problem = Problem(
+            first["msg"] + (f" (and {more} more problems)" if more else ""),
+            field=".".join(str(part) for part in first["loc"]),
+            path=Path(source),
+            hint="compare the file with `advocacy-kit schema --calendar`",
+        )
+        raise UsageError(str(problem)) from None
+
+
+def load_calendar(path: str | Path) -> Calendar:
+    """Read a ``calendar.json`` back into the models (slot times in their own zones)."""
+    path = Path(path)
+    return parse_calendar(path.read_text(encoding="utf-8"), str(path))
+
+
+class JsonExporter(Exporter):
+    """``calendar.json``: everything in the calendar, for scripts and other tools."""
+
+    name = "json"
+    description = "the whole calendar as JSON (schema: advocacy-kit schema --calendar)"
+    suffix = ".json"
+
+    def render(self, calendar: Calendar) -> list[ExportFile]:
+        return [ExportFile("calendar.json", calendar_json(calendar))]
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(JsonExporter())

@@ -1,0 +1,120 @@
+"""Edit protection: remember what was written, and never overwrite what a person changed since.
+
+Each output folder holds ``.advocacy-kit-manifest.json``: the SHA-256 of every file advocacy-kit
+wrote there. Before a file is written again, its current content is compared with that record.
+A file that differs (someone edited it, or advocacy-kit never wrote it) is kept as it is; the new
+version goes beside it as ``NAME.new.SUFFIX`` and an :class:`ExportWarning` says so. ``force``
+overwrites instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import warnings
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from ..errors import ExportError
+from .base import ExportFile, ExportWarning, write_atomic
+
+__all__ = ["MANIFEST_NAME", "Manifest", "digest", "write_protected"]
+
+MANIFEST_NAME = ".advocacy-kit-manifest.json"
+_VERSION = 1
+
+
+def digest(data: bytes) -> str:
+    """The hash recorded for a file's content."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+class Manifest:
+    """The hashes of the files advocacy-kit wrote into one folder, by relative POSIX path."""
+
+    def __init__(self, folder: Path, hashes: dict[str, str] | None = None) -> None:
+        self.folder = folder
+        self.hashes: dict[str, str] = dict(hashes or {})
+
+    @classmethod
+    def load(cls, folder: Path) -> Manifest:
+        """Read the folder's manifest; an absent one is empty."""
+        path = folder / MANIFEST_NAME
+        if not path.exists():
+            return cls(folder)
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            hashes = raw["files"]
+            if not isinstance(hashes, dict):
+                raise TypeError("files is not an object")
+        except (ValueError, KeyError, TypeError) as error:
+            raise ExportError(
+                f"{path}: cannot read the record of written files ({error})\n"
+                "  hint: delete it to treat every existing file as edited, or rerun with --force"
+            ) from None
+        return cls(folder, {str(k): str(v) for k, v in hashes.items()})
+
+    def save(self) -> None:
+        """Write the manifest atomically, keys sorted so it diffs well."""
+        content = {"version": _VERSION, "files": dict(sorted(self.hashes.items()))}
+        write_atomic(self.folder / MANIFEST_NAME, json.dumps(content, indent=2) + "\n")
+
+    def is_unchanged(self, name: str) -> bool:
+        """True if the file is absent or exactly as advocacy-kit last wrote it."""
+        path = self.folder / name
+        if not path.exists():
+            return True
+        return self.hashes.get(name) == digest(path.read_bytes())
+
+
+def _beside(name: str, manifest: Manifest) -> str:
+    """A free name next to ``name`` for the new version: ``x.new.md``, ``x.new-2.md`` …"""
+    path = PurePosixPath(name)
+    suffix = "".join(path.suffixes[-1:])
+    stem = path.name[: len(path.name) - len(suffix)] if suffix else path.name
+    number = 1
+    while True:
+        tag = "new" if number == 1 else f"new-{number}"
+        candidate = str(path.with_name(f"{stem}.{tag}{suffix}"))
+        if manifest.is_unchanged(candidate):
+            return candidate
+        number += 1
+
+
+def write_protected(
+    folder: Path, files: Iterable[ExportFile], *, force: bool = False
+) -> list[Path]:
+    """Write ``files`` into ``folder`` atomically, keeping any file a person edited.
+
+    :param force: overwrite edited files too.
+    :returns: the paths written (a kept file's new version is written beside it).
+    """
+    manifest = Manifest.load(folder)
+    written: list[Path] = []
+    for file in files:
+        data = file.data
+        name = file.name
+        path = folder / name
+        if (
+            not force
+            and path.exists()
+            and path.read_bytes() != data
+            and not manifest.is_unchanged(name)
+        ):
+            origin = (
+                "was changed since it was written"
+                if name in manifest.hashes
+                else ("was not written by advocacy-kit")
+            )
+            name = _beside(file.name, manifest)
+            warnings.warn(
+                ExportWarning(
+                    f"{path} {origin}; kept it and wrote the new version to "
+                    f"{folder / name} (use --force to overwrite)"
+                ),
+                stacklevel=2,
+            )
+        written.append(write_atomic(folder / name, data))
+        manifest.hashes[name] = digest(data)
+    manifest.save()
+    return written

@@ -1,0 +1,48 @@
+"""Hashtags, cashtags and mentions as most networks read them.
+
+These follow twitter-text's conventions: a hashtag needs at least one letter and must not follow a
+letter, digit or ``&``; a mention is ``@user`` (optionally ``@user@instance`` for the fediverse);
+a cashtag is ``$`` and one to six letters. Bluesky's own rules live in :mod:`.richtext`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Entity", "cashtags", "hashtags", "mentions"]
+
+_HASHTAG = regex.compile(
+    r"(?<![\p{L}\p{M}\p{Nd}_&])[#＃](?![\ufe0f\u20e3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)"
+)
+_MENTION = regex.compile(
+    r"(?<![\p{L}\p{Nd}_!#$%&*@＠])[@＠]([A-Za-z0-9_]{1,30})(?:@([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?))?"
+)
+_CASHTAG = regex.compile(r"(?<![^\s(])\$([A-Za-z]{1,6}(?:[._][A-Za-z]{1,2})?)(?=$|\s|\p{P})")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A hashtag, cashtag or mention: its text without the sign, the sign, and its span."""
+
+    value: str
+    text: str
+    start: int
+    end: int
+    domain: str | None = None
+
+
+def hashtags(text: str) -> list[Entity]:
+    """Hashtags in order (``#OpenSource`` → value ``OpenSource``)."""
+    return [Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+
+
+def mentions(text: str) -> list[Entity]:
+    """Mentions in order; ``@user@instance`` carries the instance as ``domain``."""
+    return [Entity(m[1], m[0], m.start(), m.end(), m[2]) for m in _MENTION.finditer(text)]
+
+
+def cashtags(text: str) -> list[Entity]:
+    """Cashtags in order (``$ACME`` → value ``ACME``)."""
+    return [Entity(m[1], m[0], m.start(), m.end()) for m in _CASHTAG.finditer(text)]

@@ -1,0 +1,118 @@
+"""The command line: help with examples, clear errors with exit status 2 and no traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib.metadata import version
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import Result
+
+from advocacy_kit.cli import get_cli
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT, MINIMAL_KIT
+
+COMMANDS = sorted(get_cli().commands)
+
+
+def test_top_level_help_has_examples(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.output
+    for name in COMMANDS:
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_explains_itself_with_an_example(
+    run_cli: Callable[..., Result], name: str
+) -> None:
+    result = run_cli(name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output, f"`advocacy-kit {name} --help` shows no example"
+    command = get_cli().commands[name]
+    assert isinstance(command, click.Command) and command.help
+
+
+@pytest.mark.parametrize(
+    ("change", "line"),
+    [
+        (("  language: en\n", "  langauge: en\n"), 4),
+        (("  name: Acme\n", "  name: [Acme\n"), 3),
+        (("Europe/Berlin", "Mars/Olympus"), 3),
+    ],
+    ids=["unknown-key", "yaml-syntax", "time-zone"],
+)
+def test_check_reports_bad_kits_with_line_and_exit_2(
+    write_kit: Callable[..., Path], change: tuple[str, str], line: int
+) -> None:
+    folder = write_kit(MINIMAL_KIT.replace(*change))
+    # A real process: the console script must print the message, not a traceback.
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy_kit", "check", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert f"kit.yaml:{line}:" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "hint:" in result.stderr
+
+
+@pytest.mark.parametrize("kit", [GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
+def test_check_summarises_example_kits(run_cli: Callable[..., Result], kit: Path) -> None:
+    result = run_cli("check", str(kit), "--week", "2026-W49")
+    assert result.exit_code == 0, result.output
+    assert "Kit OK" in result.output
+    assert "slots" in result.output
+
+
+def test_plan_writes_markdown_and_says_where(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = run_cli("plan", str(ENGLISH_KIT), "--week", "2026-W49", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "calendar.md"
+    assert f"Wrote {written}" in result.output
+    assert "Priya Raman" in written.read_text(encoding="utf-8")
+
+
+def test_plan_rejects_bad_week_before_writing(
+    run_cli: Callable[..., Result], tmp_path: Path
+) -> None:
+    result = run_cli("plan", str(ENGLISH_KIT), "--week", "2026-W60", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "has no ISO week 60" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_plan_rejects_unknown_format(run_cli: Callable[..., Result], tmp_path: Path) -> None:
+    result = run_cli("plan", str(ENGLISH_KIT), "--format", "pdf", "--out", str(tmp_path / "o"))
+    assert result.exit_code == 2
+    assert "unknown exporter 'pdf'" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_schema_is_json_schema_of_a_kit(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("schema")
+    schema = json.loads(result.output)
+    assert schema["title"] == "Kit"
+    assert {"organization", "people", "topics"} <= set(schema["properties"])
+
+
+def test_plugins_lists_builtins_with_hooks(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("plugins")
+    own = f"advocacy-kit {version('advocacy-kit')}"
+    assert f"advocacy_kit.platforms.linkedin (built-in, {own}): register_platforms" in result.output
+
+
+def test_unknown_option_is_a_usage_error(run_cli: Callable[..., Result]) -> None:
+    result = run_cli("plan", "--no-such-option")
+    assert result.exit_code == 2
+    assert "No such option" in result.output

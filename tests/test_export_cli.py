@@ -1,0 +1,77 @@
+"""`plan --format … --force` and `sync` from the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+KIT = str(EXAMPLES / "de-kommunikation")
+
+
+def test_default_writes_html_and_markdown(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = run_cli("plan", KIT, "--week", "2026-W49", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".advocacy-kit-manifest.json",
+        "calendar.md",
+        "index.html",
+    ]
+
+
+def test_formats_with_alias(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = run_cli(
+        "plan", KIT, "--week", "2026-W49", "--format", "html,md,ics,json", "--out", str(tmp_path)
+    )
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"index.html", "calendar.md", "calendar.ics", "calendar.json"} <= names
+
+
+def test_unknown_format_fails_before_writing(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = run_cli("plan", KIT, "--format", "html,pdf", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "unknown exporter 'pdf'" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_planning_twice_keeps_an_edited_draft(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    args = ("plan", KIT, "--week", "2026-W49", "--format", "md", "--out", str(tmp_path))
+    assert run_cli(*args).exit_code == 0
+    markdown = tmp_path / "calendar.md"
+    edited = markdown.read_text(encoding="utf-8").replace(
+        "[[warum du hingehst und was du lernen willst]]", "Ich war selbst Azubi hier.", 1
+    )
+    assert edited != markdown.read_text(encoding="utf-8")
+    markdown.write_text(edited, encoding="utf-8")
+    second = run_cli(*args)
+    assert second.exit_code == 0
+    assert markdown.read_text(encoding="utf-8") == edited
+    assert "kept it and wrote the new version" in second.output
+    assert (tmp_path / "calendar.new.md").exists()
+    forced = run_cli(*args, "--force")
+    assert forced.exit_code == 0
+    assert "Ich war selbst Azubi hier." not in markdown.read_text(encoding="utf-8")
+
+
+def test_sync_reads_drafts_and_says_nothing_is_recorded(
+    run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    run_cli("plan", KIT, "--week", "2026-W49", "--format", "md", "--out", str(tmp_path))
+    result = run_cli("sync", KIT, str(tmp_path))
+    assert result.exit_code == 2
+    assert "lena-linkedin-20261201T0830" in result.output
+    assert "nothing was recorded" in result.output
+
+
+@pytest.mark.parametrize("missing", ["calendar.md"], ids=["no-markdown"])
+def test_sync_without_markdown_gives_a_hint(
+    run_cli: Callable[..., Any], tmp_path: Path, missing: str
+) -> None:
+    result = run_cli("sync", KIT, str(tmp_path))
+    assert result.exit_code == 2
+    assert f"{missing}: no such file" in result.output
+    assert "hint: run `advocacy-kit plan" in result.output

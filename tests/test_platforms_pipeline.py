@@ -1,0 +1,78 @@
+"""Platforms inside a planned week: threads carry the disclosure first, overflow is an AK101 error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from advocacy_kit.calendar import CalendarEntry
+from advocacy_kit.loading import load_kit
+from advocacy_kit.pipeline import plan_week
+
+POINT = (
+    "Interne Kommunikation gelingt, wenn Führungskräfte zuhören, bevor sie senden, und wenn "
+    "jede Nachricht einen erkennbaren Absender und einen klaren Zweck hat"
+)
+LONG_KIT = """\
+organization:
+  name: Acme
+  timezone: Europe/Berlin
+  language: de
+guidelines:
+  disclosure:
+    texts:
+      de: "Ich arbeite bei Acme."
+    applies_to: all
+    position: end
+areas:
+  - id: komm
+    name: Kommunikation
+topics:
+  - id: zuhoeren
+    title: Zuhören vor Senden
+    areas: [komm]
+    kind: tip
+    key_points:
+{points}
+people:
+  - id: lena
+    name: Lena
+    languages: [de]
+    expertise:
+      komm: expert
+    accounts:
+      x:
+        cadence: "tue 09:00"
+      linkedin:
+        cadence: "wed 09:00"
+"""
+
+
+def _plan(write_kit: Callable[..., Path]) -> dict[str, CalendarEntry]:
+    points = "\n".join(f'      - "{POINT} ({n})."' for n in range(1, 21))
+    kit = load_kit(write_kit(LONG_KIT.format(points=points)))
+    calendar = plan_week(kit, "2026-W49")
+    return {entry.slot.platform: entry for entry in calendar.entries}
+
+
+def test_long_german_draft_is_an_x_thread_and_a_linkedin_error(
+    write_kit: Callable[..., Path],
+) -> None:
+    entries = _plan(write_kit)
+    x_entry, linkedin_entry = entries["x"], entries["linkedin"]
+
+    x_post = x_entry.post
+    assert len(x_post.parts) > 1
+    assert x_post.valid
+    assert x_post.parts[0].startswith("Ich arbeite bei Acme.")
+    assert not [f for f in x_entry.findings if f.code in {"AK101", "AK201"}]
+
+    linkedin_post = linkedin_entry.post
+    assert len(linkedin_post.parts) == 1
+    over = len(linkedin_post.parts[0]) - 3000
+    assert over > 0
+    errors = [f for f in linkedin_entry.findings if f.code == "AK101"]
+    assert len(errors) == 1
+    assert errors[0].severity == "error"
+    # The kit is German, so the finding speaks German.
+    assert f"{over} Zeichen über dem LinkedIn-Limit von 3000" in errors[0].message
