@@ -100,6 +100,8 @@ def template_context(
         "person": person,
         "topic": topic,
         "campaign": campaign,
+        "areas": [area for area in kit.areas if area.id in topic.areas],
+        "formal": person.voice.tone == "formal",
         "organization": kit.organization,
         "organisation": kit.organization,
         "slot": SlotView.of(assignment.slot, assignment.language),

@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..models import Kit, Topic
 from .context import template_context
 from .environment import has_template_place, make_environment, template_error
-from .filters import format_hashtags, format_mentions, localised_date, shorten
+from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
 if TYPE_CHECKING:
     from ..platforms.base import Platform
@@ -73,7 +73,12 @@ class Drafter:
             return format_hashtags(tags, limit, camel=camel, cap=cap)
 
         self.env.filters.update(
-            hashtags=hashtags, mentions=format_mentions, shorten=shorten, date=_date, pick=_pick
+            hashtags=hashtags,
+            mentions=format_mentions,
+            shorten=shorten,
+            sentence=sentence,
+            date=_date,
+            pick=_pick,
         )
         self.marker = kit.settings.prompt_marker
         self.env.globals["prompt"] = self.prompt

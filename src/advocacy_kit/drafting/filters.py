@@ -18,6 +18,7 @@ __all__ = [
     "format_hashtags",
     "format_mentions",
     "localised_date",
+    "sentence",
     "shorten",
 ]
 
@@ -97,6 +98,14 @@ def shorten(text: object, width: int = 100, placeholder: str = "…") -> str:
     if space >= len(head) // 2:
         head = head[:space]
     return head.rstrip(" ,;:–—-") + placeholder
+
+
+def sentence(text: object) -> str:
+    """The text as a sentence: ends in ``.`` unless it already ends in punctuation."""
+    value = str(text).strip()
+    if not value or value[-1] in ".!?…:;)»«\"'“”„":
+        return value
+    return f"{value}."
 
 
 def localised_date(value: dt.date | dt.datetime, language: str, format: str = "weekday_day_month") -> str:
