@@ -42,6 +42,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.platforms.mastodon",
     "advocacy_kit.exporters.markdown",
     "advocacy_kit.cli.commands",
+    "advocacy_kit.cli.replies_command",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"
 LOAD_ENV = "ADVOCACY_KIT_LOAD_PLUGINS"
