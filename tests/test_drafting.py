@@ -12,7 +12,6 @@ from advocacy_kit import TemplateError, hookimpl, load_kit, plan_week
 from advocacy_kit.drafting import Drafter
 from advocacy_kit.models import POST_KINDS
 from advocacy_kit.plugins import get_platform
-
 from conftest import DRAFTING_KIT, GERMAN_KIT
 
 INJECTED_KIT = DRAFTING_KIT.replace(

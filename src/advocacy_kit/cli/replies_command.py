@@ -10,7 +10,11 @@ from ..hookspecs import hookimpl
 
 _WORDS = {
     "en": {"advice": "Advice (not for posting)", "reply": "Reply draft", "known": "Situations"},
-    "de": {"advice": "Hinweise (nicht zum Posten)", "reply": "Antwortentwurf", "known": "Situationen"},
+    "de": {
+        "advice": "Hinweise (nicht zum Posten)",
+        "reply": "Antwortentwurf",
+        "known": "Situationen",
+    },
 }
 
 

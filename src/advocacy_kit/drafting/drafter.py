@@ -143,7 +143,7 @@ class Drafter:
         rules = self.kit.guidelines.disclosure
         if not (topic.promotes_employer or rules.applies_to == "all"):
             return None
-        texts = rules.texts
+        texts = {lang: text for lang, text in rules.texts.items() if text.strip()}
         found = texts.get(language) or texts.get(self.kit.organization.language)
         if found or texts:
             return found or next(iter(texts.values()))

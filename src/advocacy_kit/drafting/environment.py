@@ -88,7 +88,9 @@ def template_error(error: BaseException, template: str = "") -> TemplateError:
     elif isinstance(error, SecurityError):
         hint = "templates run in a sandbox: use the data and filters docs/templates.md lists"
     elif isinstance(error, jinja2.TemplateNotFound):
-        hint = "check the name; built-ins are reached with the prefix default:, e.g. default:de/tip.j2"
+        hint = (
+            "check the name; built-ins are reached with the prefix default:, e.g. default:de/tip.j2"
+        )
     elif isinstance(error, jinja2.TemplateSyntaxError):
         hint = "fix the Jinja syntax at that line"
     else:

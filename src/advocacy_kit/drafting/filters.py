@@ -95,7 +95,8 @@ def shorten(text: object, width: int = 100, placeholder: str = "…") -> str:
     head = "".join(clusters[:room])
     # Cut at the last space only if that keeps a reasonable part of the text; else cut the word.
     space = head.rfind(" ")
-    if space >= len(head) // 2:
+    at_boundary = clusters[room] == " "
+    if not at_boundary and space >= len(head) // 2:
         head = head[:space]
     return head.rstrip(" ,;:–—-") + placeholder
 
@@ -108,7 +109,9 @@ def sentence(text: object) -> str:
     return f"{value}."
 
 
-def localised_date(value: dt.date | dt.datetime, language: str, format: str = "weekday_day_month") -> str:
+def localised_date(
+    value: dt.date | dt.datetime, language: str, format: str = "weekday_day_month"
+) -> str:
     """A date (or time) as people write it in ``language``: ``Dienstag, 8. Dezember``.
 
     ``format`` is a name from :data:`DATE_FORMATS` or a CLDR pattern such as ``"d. MMMM"``.
