@@ -296,6 +296,108 @@ def entry_maker() -> Callable[..., CalendarEntry]:
     return make_entry
 
 
+DRAFTING_KIT = """\
+organization:
+  name: Acme Tools
+  website: https://acme.example
+  timezone: Europe/Berlin
+  language: en
+guidelines:
+  disclosure:
+    texts:
+      en: "I work at Acme Tools."
+      de: "Ich arbeite bei Acme Tools."
+  hashtags:
+    max_per_post: 4
+  support_channel: help@acme.example
+areas:
+  - id: testing
+    name: Software testing
+  - id: tooling
+    name: Developer tooling
+topics:
+  - id: flaky-tests
+    title: Flaky tests are bugs
+    areas: [testing]
+    key_points: [Quarantine is not a fix, Measure the flake rate, Fix the oldest first]
+    link: https://acme.example/blog/flaky
+    hashtags: [testing, open source, "#CI", Testing]
+  - id: launch
+    title: Our new test runner is out
+    areas: [tooling]
+    promotes_employer: true
+    link: https://acme.example/runner
+    hashtags: [DevTools]
+campaigns:
+  - id: launch-week
+    title: Launch week
+    starts: 2026-11-30
+    ends: 2026-12-06
+    topics: [launch]
+people:
+  - id: ada
+    name: Ada Lovelace
+    role: Test engineer
+    languages: [en, de]
+    expertise: {testing: expert, tooling: practitioner}
+    accounts:
+      linkedin: {handle: ada-l, cadence: "tue 09:00"}
+  - id: bo
+    name: Bo Berger
+    role: Entwickler
+    languages: [de]
+    voice: {tone: formal}
+    expertise: {testing: learning, tooling: expert}
+    accounts:
+      mastodon: {handle: "@bo@social.example", cadence: "tue 10:00"}
+"""
+
+
+@pytest.fixture
+def drafting_kit(write_kit: Callable[..., Path]) -> Callable[..., object]:
+    """Load a fixed kit for drafting tests; extra files (e.g. templates__en__tip.j2) by name."""
+    from advocacy_kit import load_kit
+
+    def load(kit_yaml: str = DRAFTING_KIT, **files: str) -> object:
+        return load_kit(write_kit(kit_yaml, **files))
+
+    return load
+
+
+@pytest.fixture
+def make_assignment() -> Callable[..., object]:
+    """An assignment for a person, topic, kind, platform and variant on Tuesday 2026-12-08."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from advocacy_kit.calendar import Assignment, Slot
+
+    def make(
+        kind: str = "tip",
+        *,
+        person: str = "ada",
+        topic: str = "flaky-tests",
+        platform: str = "linkedin",
+        variant: int = 0,
+        language: str = "en",
+        title: str = "",
+        campaign: str | None = None,
+    ) -> Assignment:
+        start = dt.datetime(2026, 12, 8, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+        slot = Slot(person_id=person, platform=platform, start=start, timezone="Europe/Berlin")
+        return Assignment(
+            slot=slot,
+            topic_id=topic,
+            topic_title=title or topic,
+            kind=kind,
+            variant=variant,
+            language=language,
+            campaign_id=campaign,
+        )
+
+    return make
+
+
 @pytest.fixture(autouse=True, scope="session")
 def forgetful_history() -> Iterator[None]:
     """Plans made by tests use a history in memory, never one inside the example kits.

@@ -48,9 +48,15 @@ people:
 """
 
 
+# The kit's own template writes out every key point, so the draft is long on every platform
+# (the built-in short forms for X would shorten it).
+LONG_TEMPLATE = "{% for point in topic.key_points %}{{ point }} {% endfor %}"
+
+
 def _plan(write_kit: Callable[..., Path]) -> dict[str, CalendarEntry]:
     points = "\n".join(f'      - "{POINT} ({n})."' for n in range(1, 21))
-    kit = load_kit(write_kit(LONG_KIT.format(points=points)))
+    templates = {f"templates__de__tip.{name}.j2": LONG_TEMPLATE for name in ("x", "linkedin")}
+    kit = load_kit(write_kit(LONG_KIT.format(points=points), **templates))
     calendar = plan_week(kit, "2026-W49")
     return {entry.slot.platform: entry for entry in calendar.entries}
 

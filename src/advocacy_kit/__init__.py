@@ -41,6 +41,7 @@ from .loading import load_kit
 from .models import Kit, Person, Topic
 from .pipeline import plan_week
 from .platforms.base import Count, Platform, PlatformOptions
+from .replies import Reply, suggest_reply
 from .weeks import IsoWeek, parse_week
 
 __all__ = [
@@ -66,6 +67,7 @@ __all__ = [
     "PluginError",
     "Post",
     "Problem",
+    "Reply",
     "SkippedSlot",
     "Slot",
     "TemplateError",
@@ -79,4 +81,5 @@ __all__ = [
     "load_kit",
     "parse_week",
     "plan_week",
+    "suggest_reply",
 ]

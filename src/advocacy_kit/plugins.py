@@ -55,6 +55,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.cli.check_command",
     "advocacy_kit.cli.count_command",
     "advocacy_kit.cli.sync",
+    "advocacy_kit.cli.replies_command",
     "advocacy_kit.cli.history_commands",
 )
 ENTRY_POINT_GROUP = "advocacy_kit"

@@ -1,0 +1,169 @@
+"""Assignments → drafts, rendered from Jinja templates in a sandbox.
+
+Lookup for a post kind on a platform in a language: ``<lang>/<kind>.<platform>.j2``, then
+``<lang>/<kind>.j2``; first in the kit's own ``templates/`` folder, then in folders plugins
+register, then in the built-ins. ``default:<lang>/<kind>.j2`` always names the built-in, so a kit
+template can extend it and change only a block.
+
+Topic text is passed as data and printed with autoescaping off: it is never parsed as template
+code, so ``{{ 7*7 }}`` in a title stays ``{{ 7*7 }}``. The disclosure is added here, after the
+template ran, so no template can leave it out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import jinja2
+
+from ..calendar import Assignment, Draft
+from ..errors import TemplateError
+from ..models import Kit, Topic
+from .context import template_context
+from .environment import has_template_place, make_environment, template_error
+from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
+
+if TYPE_CHECKING:
+    from ..platforms.base import Platform
+
+__all__ = ["Drafter"]
+
+
+@jinja2.pass_context
+def _pick(context: jinja2.runtime.Context, options: Sequence[Any], offset: int = 0) -> Any:
+    """One of ``options`` by the assignment's variant, so colleagues get different wording."""
+    if not options:
+        return ""
+    variant = context.get("variant", 0)
+    index = (variant if isinstance(variant, int) else 0) + offset
+    return options[index % len(options)]
+
+
+@jinja2.pass_context
+def _date(context: jinja2.runtime.Context, value: Any, format: str = "weekday_day_month") -> str:
+    return localised_date(value, str(context.get("language", "en")), format)
+
+
+class Drafter:
+    """Renders drafts for one kit. Build it once per plan; it caches compiled templates."""
+
+    def __init__(
+        self,
+        kit: Kit,
+        *,
+        template_dirs: Sequence[Path] | None = None,
+        prepare: Callable[[jinja2.Environment], None] | None = None,
+        platforms: Mapping[str, Platform] | None = None,
+    ) -> None:
+        self.kit = kit
+        own = [kit._folder / "templates"] if kit._folder is not None else []
+        self.env = make_environment([*own, *(template_dirs or [])])
+        cap = kit.guidelines.hashtags.max_per_post
+
+        def hashtags(tags: Any, limit: int | None = None, camel: bool = False) -> str:
+            return format_hashtags(tags, limit, camel=camel, cap=cap)
+
+        self.env.filters.update(
+            hashtags=hashtags,
+            mentions=format_mentions,
+            shorten=shorten,
+            sentence=sentence,
+            date=_date,
+            pick=_pick,
+        )
+        self.marker = kit.settings.prompt_marker
+        self.env.globals["prompt"] = self.prompt
+        self._platforms = platforms
+        if prepare is not None:
+            prepare(self.env)
+
+    @property
+    def platforms(self) -> Mapping[str, Platform]:
+        """The platforms whose limits templates see (the registered ones unless given)."""
+        if self._platforms is None:
+            from ..plugins import get_platforms
+
+            self._platforms = get_platforms()
+        return self._platforms
+
+    def prompt(self, text: str) -> str:
+        """A place for the person's own words, e.g. ``[[your own example]]``."""
+        return f"{self.marker[0]}{text}{self.marker[1]}"
+
+    def prompts_in(self, text: str) -> list[str]:
+        """The prompts left in a text, without their markers."""
+        open_, close = (re.escape(m) for m in self.marker)
+        return re.findall(f"{open_}(.+?){close}", text, flags=re.DOTALL)
+
+    def select(self, names: Sequence[str], what: str) -> jinja2.Template:
+        """The first template of ``names`` that exists; a clear error if none does."""
+        try:
+            return self.env.select_template(list(names))
+        except jinja2.TemplatesNotFound:
+            raise TemplateError(
+                f"no template for {what}: looked for {', '.join(names)}\n"
+                f"  hint: add templates/{names[-1]} to the kit, or use a language with built-in "
+                "templates (de, en)"
+            ) from None
+        except jinja2.TemplateSyntaxError as error:
+            raise template_error(error, names[0]) from None
+        except jinja2.TemplateNotFound as error:  # an {% extends %} inside names a missing one
+            raise template_error(error, names[0]) from None
+
+    def template_for(self, language: str, kind: str, platform: str) -> jinja2.Template:
+        """The most specific template for this language, kind and platform."""
+        names = [f"{language}/{kind}.{platform}.j2", f"{language}/{kind}.j2"]
+        return self.select(names, f"{kind!r} in {language!r}")
+
+    def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
+        """Render with every failure turned into a :class:`TemplateError` naming file and line."""
+        try:
+            text = template.render(dict(context))
+        except Exception as error:  # a template bug of any kind names its line
+            if not isinstance(error, jinja2.TemplateError) and not has_template_place(error):
+                raise
+            raise template_error(error, template.name or "") from None
+        return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+    def disclosure_for(self, topic: Topic, language: str) -> str | None:
+        """The disclosure the guidelines require for this topic in this language, if any.
+
+        Falls back to the organisation's language, then to any text the guidelines give. The
+        wording is the employer's to choose, so none is invented: with no text at all the draft
+        has none, and the check AK201 asks for ``guidelines.disclosure.texts``.
+        """
+        rules = self.kit.guidelines.disclosure
+        if not (topic.promotes_employer or rules.applies_to == "all"):
+            return None
+        texts = {lang: text for lang, text in rules.texts.items() if text.strip()}
+        found = texts.get(language) or texts.get(self.kit.organization.language)
+        return found or next(iter(texts.values()), None)
+
+    def context(self, assignment: Assignment) -> dict[str, Any]:
+        """What a template sees for this assignment; documented in docs/templates.md."""
+        person = self.kit.person(assignment.slot.person_id)
+        topic = self.kit.topic(assignment.topic_id)
+        platform = self.platforms.get(assignment.slot.platform)
+        return template_context(self.kit, assignment, person, topic, platform)
+
+    def draft(self, assignment: Assignment) -> Draft:
+        """Render one draft; raise :class:`TemplateError` naming the template and line."""
+        topic = self.kit.topic(assignment.topic_id)
+        template = self.template_for(assignment.language, assignment.kind, assignment.slot.platform)
+        body = self.render(template, self.context(assignment))
+        disclosure = self.disclosure_for(topic, assignment.language)
+        text = body
+        if disclosure:
+            first = self.kit.guidelines.disclosure.position == "start"
+            text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
+        return Draft(
+            id=assignment.slot.id,
+            assignment=assignment,
+            text=text.strip(),
+            template=template.name or "",
+            disclosure=disclosure,
+            prompts=self.prompts_in(body),
+        )
