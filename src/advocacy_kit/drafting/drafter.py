@@ -138,7 +138,8 @@ class Drafter:
         rules = self.kit.guidelines.disclosure
         if not (topic.promotes_employer or rules.applies_to == "all"):
             return None
-        texts = {lang: text for lang, text in rules.texts.items() if text.strip()}
+        # Stripped the way the draft text is, so the disclosure stands in the post verbatim.
+        texts = {lang: text.strip() for lang, text in rules.texts.items() if text.strip()}
         found = texts.get(language) or texts.get(self.kit.organization.language)
         return found or next(iter(texts.values()), None)
 
