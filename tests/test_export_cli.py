@@ -62,14 +62,47 @@ def test_planning_twice_keeps_an_edited_draft(run_cli: Callable[..., Any], tmp_p
     assert "Ich war selbst Azubi hier." not in markdown.read_text(encoding="utf-8")
 
 
-def test_sync_reads_drafts_and_says_nothing_is_recorded(
-    run_cli: Callable[..., Any], tmp_path: Path
+def test_sync_records_edits_and_planning_again_keeps_them(
+    run_cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run_cli("plan", KIT, "--week", "2026-W49", "--format", "md", "--out", str(tmp_path))
+    monkeypatch.setenv("ADVOCACY_KIT_HISTORY", str(tmp_path / "history.sqlite3"))
+    out = tmp_path / "out"
+    args = ("plan", KIT, "--week", "2026-W49", "--format", "md", "--out", str(out))
+    assert run_cli(*args).exit_code == 0
+    markdown = out / "calendar.md"
+    original = markdown.read_text(encoding="utf-8")
+    edited = re.sub(r"\[\[[^\]]+\]\]", "Ich war selbst Azubi hier.", original, count=1)
+    markdown.write_text(edited, encoding="utf-8")
+
+    result = run_cli("sync", KIT, str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 edited," in result.output
+    [draft_id] = re.findall(r"recorded the edit of (\S+)", result.output)
+
+    again = run_cli("sync", KIT, str(out))
+    assert "0 edited," in again.output, "syncing the same file twice records nothing new"
+
+    import advocacy_kit
+
+    kit = advocacy_kit.load_kit(KIT)
+    with advocacy_kit.History.for_kit(kit) as history:
+        calendar = advocacy_kit.plan_week(kit, "2026-W49", history=history)
+    [entry] = [e for e in calendar.entries if e.draft.id == draft_id]
+    assert entry.draft.edited
+    assert "Ich war selbst Azubi hier." in entry.post.text
+
+
+def test_sync_of_a_folder_from_elsewhere_says_so(
+    run_cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADVOCACY_KIT_HISTORY", str(tmp_path / "history.sqlite3"))
+    run_cli(
+        "plan", KIT, "--week", "2026-W49", "--format", "md", "--out", str(tmp_path), "--no-history"
+    )
     result = run_cli("sync", KIT, str(tmp_path))
     assert result.exit_code == 2
-    assert "lena-linkedin-20261201T0830" in result.output
-    assert "nothing was recorded" in result.output
+    assert "lena-linkedin-20261201T0830 is not in the history" in result.output
+    assert "none of the drafts" in result.output
 
 
 @pytest.mark.parametrize("missing", ["calendar.md"], ids=["no-markdown"])

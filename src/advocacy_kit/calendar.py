@@ -76,6 +76,9 @@ class Draft(_Value):
     template: str
     disclosure: str | None = None
     prompts: list[str] = Field(default_factory=list, description="Places left for own words.")
+    edited: bool = Field(
+        default=False, description="True when the text is the person's own edit (from the history)."
+    )
 
 
 class Post(_Value):

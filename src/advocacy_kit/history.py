@@ -308,6 +308,13 @@ class History:
         row = self._db.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         return _record(row) if row else None
 
+    def edited_text(self, draft_id: str) -> str | None:
+        """The text a person made of that draft, or None when nobody edited it."""
+        row = self._db.execute(
+            "SELECT edited_text FROM drafts WHERE id = ?", (draft_id,)
+        ).fetchone()
+        return row[0] if row else None
+
     def _require(self, draft_id: str) -> HistoryRecord:
         record = self.get(draft_id)
         if record is None:

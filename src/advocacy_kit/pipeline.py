@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
 from .checks import check_post, check_week
@@ -11,6 +11,7 @@ from .drafting import Drafter
 from .models import Kit
 from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
+from .posting import format_post
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
 
@@ -68,26 +69,23 @@ def plan_week(
         platform = platforms[slot.platform]
         options = platform.options(person.accounts[slot.platform].options)
         draft = drafter.draft(assignment)
-        parts = platform.format(
-            draft.text, options, disclosure=draft.disclosure, language=draft.assignment.language
-        )
-        counts = [platform.count(part, options) for part in parts]
-        longest = max(counts, key=lambda c: c.length)
-        details: dict[str, Any] = dict(longest.details)
-        post = Post(
-            platform=platform.name,
-            parts=parts,
-            length=longest.length,
-            limit=longest.limit,
-            valid=all(c.valid for c in counts),
-            details=details,
+        edited = history.edited_text(draft.id) if history is not None else None
+        if edited is not None:
+            # What the person wrote is what goes out: measure and check that, not the template.
+            draft = drafter.with_edited_text(draft, edited)
+        post = format_post(
+            platform,
+            draft.text,
+            options,
+            disclosure=draft.disclosure,
+            language=draft.assignment.language,
         )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for impl in pm.hook.adjust_post.get_hookimpls():
             adjusted = cast("Post | None", impl.function(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post = adjusted
-        findings = check_post(post, draft, kit, platform, options)
+        findings = check_post(post, draft, kit, platform, options, edited=draft.edited)
         for extra in pm.hook.check_post(post=post, draft=draft, kit=kit):
             findings.extend(extra or [])
         entries.append(

@@ -107,22 +107,20 @@ def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:
     :func:`check_week` for those.
     """
     from ..plugins import get_platform, get_plugin_manager
+    from ..posting import format_post
 
     platform = get_platform(entry.post.platform)
     person = kit.person(entry.slot.person_id)
     account = person.accounts.get(platform.name)
     options = platform.options(account.options if account else None)
-    parts = platform.format(text, options)
-    counts = [platform.count(part, options) for part in parts]
-    longest = max(counts, key=lambda count: count.length)
-    post = Post(
-        platform=platform.name,
-        parts=parts,
-        length=longest.length,
-        limit=longest.limit,
-        valid=all(count.valid for count in counts),
+    draft = entry.draft.model_copy(update={"text": text, "edited": True})
+    post = format_post(
+        platform,
+        text,
+        options,
+        disclosure=draft.disclosure,
+        language=draft.assignment.language,
     )
-    draft = entry.draft.model_copy(update={"text": text})
     findings = check_post(post, draft, kit, platform, options, edited=True)
     for extra in get_plugin_manager().hook.check_post(post=post, draft=draft, kit=kit):
         findings.extend(_placed(finding, entry) for finding in extra or [])

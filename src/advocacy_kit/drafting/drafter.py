@@ -168,3 +168,9 @@ class Drafter:
             disclosure=disclosure,
             prompts=self.prompts_in(body),
         )
+
+    def with_edited_text(self, draft: Draft, text: str) -> Draft:
+        """The draft carrying the text a person edited, with the prompts still left in it."""
+        return draft.model_copy(
+            update={"text": text.strip(), "prompts": self.prompts_in(text), "edited": True}
+        )
