@@ -212,4 +212,6 @@ def test_opted_out_people_and_paused_accounts_get_no_slots_and_no_findings(
     silent = {first["id"], second["id"]}
     assert not [e for e in calendar.entries if e.slot.person_id in silent]
     assert not [f for f in calendar.findings if f.person_id in silent]
-    assert first["id"] not in {p.id for p in calendar.people}
+    # Named in the calendar (so "not planned" lists read well), but marked as opted out.
+    assert first["id"] not in {p.id for p in calendar.people if p.active}
+    assert [p.active for p in calendar.people if p.id == first["id"]] == [False]

@@ -128,6 +128,9 @@ class PersonSummary(_Value):
     timezone: str
     language: str
     platforms: list[str]
+    active: bool = Field(
+        default=True, description="False for people who opted out: named, never reminded."
+    )
 
 
 class Calendar(_Value):

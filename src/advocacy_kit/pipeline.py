@@ -30,9 +30,9 @@ def _people(kit: Kit) -> list[PersonSummary]:
             timezone=kit.timezone_of(person),
             language=person.language,
             platforms=sorted(person.accounts),
+            active=person.active,
         )
         for person in kit.people
-        if person.active
     ]
 
 

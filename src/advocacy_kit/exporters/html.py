@@ -88,6 +88,8 @@ def page_context(calendar: Calendar) -> dict[str, Any]:
     column = {day: index for index, day in enumerate(days)}
     rows: dict[str, Row] = {}
     for person in calendar.people:
+        if not person.active:
+            continue  # opted out: no row, no reminders
         rows[person.id] = Row(person.id, person.name, person.role, person.timezone)
     for entry in calendar.entries:
         person_id = entry.slot.person_id

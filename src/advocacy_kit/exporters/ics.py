@@ -87,7 +87,8 @@ class IcsExporter(Exporter):
                 ),
             )
         ]  # fmt: skip
-        for person in sorted(calendar.people, key=lambda p: p.id):
+        # Calendar files are reminders: none for people who opted out.
+        for person in sorted((p for p in calendar.people if p.active), key=lambda p: p.id):
             entries = calendar.entries_for(person.id)
             title = f"{words['calendar']} {calendar.week} · {person.name}"
             files.append(
