@@ -45,6 +45,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "advocacy_kit.platforms.threads",
     "advocacy_kit.platforms.instagram",
     "advocacy_kit.platforms.facebook",
+    "advocacy_kit.tracking",
     "advocacy_kit.exporters.markdown",
     "advocacy_kit.exporters.html",
     "advocacy_kit.exporters.ics",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .calendar import Post
 from .platforms.base import Platform, PlatformOptions
 
-__all__ = ["format_post"]
+__all__ = ["format_post", "measure_parts"]
 
 
 def format_post(
@@ -22,6 +22,11 @@ def format_post(
 ) -> Post:
     """Format ``text`` for ``platform`` (a thread where it must be) and measure every part."""
     parts = platform.format(text, options, disclosure=disclosure, language=language)
+    return measure_parts(platform, parts, options)
+
+
+def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
+    """A post of these parts as they stand, each measured the way ``platform`` counts."""
     counts = [platform.count(part, options) for part in parts]
     longest = max(counts, key=lambda count: count.length)
     return Post(

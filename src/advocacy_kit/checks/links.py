@@ -2,46 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from ..calendar import Finding
 from ..models import Kit
+from ..tracking import find_urls, is_employer_url, missing_parameters, with_parameters
 from .messages import say
 from .where import Where
 
-__all__ = ["find_urls", "link_findings", "with_parameters"]
-
-_URL = re.compile(r"https?://[^\s<>\"“”„»«]+", re.IGNORECASE)
-_TRAILING = ".,;:!?)]}'’"
-
-
-def find_urls(text: str) -> list[str]:
-    """Every http(s) URL in ``text``, without punctuation that ends the sentence around it."""
-    urls = []
-    for match in _URL.finditer(text):
-        url = match[0]
-        while url and url[-1] in _TRAILING:
-            if url[-1] == ")" and url.count("(") >= url.count(")"):
-                break
-            url = url[:-1]
-        urls.append(url)
-    return urls
-
-
-def _is_employer(host: str, domains: list[str]) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith(f".{d}") for d in (d.lower().strip(".") for d in domains))
-
-
-def with_parameters(url: str, parameters: dict[str, str]) -> str:
-    """``url`` with ``parameters`` set in its query (existing other parameters kept)."""
-    parts = urlsplit(url)
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in parameters
-    ]
-    query.extend(parameters.items())
-    return urlunsplit(parts._replace(query=urlencode(query)))
+__all__ = ["link_findings"]
 
 
 def link_findings(text: str, kit: Kit, where: Where) -> list[Finding]:
@@ -52,11 +21,9 @@ def link_findings(text: str, kit: Kit, where: Where) -> list[Finding]:
         return []
     findings = []
     for url in dict.fromkeys(find_urls(text)):
-        parts = urlsplit(url)
-        if not _is_employer(parts.hostname or "", guidelines.employer_domains):
+        if not is_employer_url(url, guidelines.employer_domains):
             continue
-        query = dict(parse_qsl(parts.query, keep_blank_values=True))
-        missing = {key: value for key, value in wanted.items() if query.get(key) != value}
+        missing = missing_parameters(url, wanted)
         if missing:
             message = say(
                 "AK701",
