@@ -21,7 +21,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import KitError, Problem, UsageError
-from .models import Kit, Reference, reference_problems
+from .models import Kit
+from .references import Reference, reference_problems
 
 __all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
 
