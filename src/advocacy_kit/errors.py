@@ -75,9 +75,10 @@ class KitError(AdvocacyKitError, ValueError):
         super().__init__(self._summary())
 
     def _summary(self) -> str:
+        language = self.language or "en"
         count = len(self.problems)
-        lines = [p.render(self.language) for p in self.problems]
-        total = say("problems.one" if count == 1 else "problems.many", self.language, count=count)
+        lines = [p.render(language) for p in self.problems]
+        total = say("problems.one" if count == 1 else "problems.many", language, count=count)
         return "\n".join([*lines, total])
 
 

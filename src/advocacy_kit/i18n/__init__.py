@@ -56,7 +56,9 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     chosen = env.get("ADVOCACY_KIT_LANG", "").strip()
     if not chosen:
         # POSIX precedence: the first of these that is set decides the messages' language.
-        chosen = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "")
+        chosen = next(
+            (env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), ""
+        )
     return spoken(chosen)
 
 

@@ -6,7 +6,8 @@ __all__ = ["CLI_TEXTS"]
 
 CLI_TEXTS: dict[str, tuple[str, str]] = {
     # check
-    "check.ok": ("Kit OK: {name}", "Kit in Ordnung: {name}"),
+    # "OK" is German as well (Duden: "okay, O. K."), and scripts may look for this line.
+    "check.ok": ("Kit OK: {name}", "Kit OK: {name}"),
     "check.counts": (
         "  {people} people ({active} active), {topics} topics, {areas} areas, "
         "{campaigns} campaigns",
@@ -14,7 +15,10 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
         "{campaigns} Kampagnen",
     ),
     "check.platforms": ("  platforms: {names}", "  Plattformen: {names}"),
-    "check.slots": ("  {week}: {slots} slots, {skipped} left out", "  {week}: {slots} Termine, {skipped} ausgelassen"),
+    "check.slots": (
+        "  {week}: {slots} slots, {skipped} left out",
+        "  {week}: {slots} Termine, {skipped} ausgelassen",
+    ),
     "check.opted_out": (" (opted out)", " (macht nicht mit)"),
     # plan
     "plan.summary": (

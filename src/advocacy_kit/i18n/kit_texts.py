@@ -49,7 +49,10 @@ KIT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Fields
     "unknown_key": ("unknown key", "unbekannter Schlüssel"),
-    "unknown_key.hint": ("{guess}known fields here: {known}", "{guess}bekannte Felder hier: {known}"),
+    "unknown_key.hint": (
+        "{guess}known fields here: {known}",
+        "{guess}bekannte Felder hier: {known}",
+    ),
     "unknown_key.guess": ("did you mean `{close}`? ", "meintest du `{close}`? "),
     "missing.hint": (
         "add `{field}:` here; docs/kit-format.md describes it",
