@@ -176,7 +176,7 @@ PYDANTIC_ERRORS = [
      "muss ein Datum sein", ""),
     ("time parsing", "    name: Ada\n", "    name: Ada\n    sharing_hours: {start: noon}\n",
      "muss eine Uhrzeit sein", ""),
-    ("too short", "languages: [en]", "languages: []", "braucht mindestens 1 Einträge, hat 0", ""),
+    ("too short", "languages: [en]", "languages: []", "darf nicht leer sein", ""),
     ("pattern", "languages: [en]", "languages: [english]", "passt nicht zum Muster", ""),
     ("list type", "languages: [en]", "languages: en", "muss eine Liste sein", ""),
     ("dict type", "    expertise:\n      testing: expert\n", "    expertise: testing\n",

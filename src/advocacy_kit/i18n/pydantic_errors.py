@@ -69,6 +69,10 @@ def pydantic_message(error: Mapping[str, Any], language: str) -> str:
     values = {key: str(value) for key, value in dict(error.get("ctx") or {}).items()}
     if "expected" in values:
         values["expected"] = _german_choices(values["expected"])
+    if error["type"] == "too_short" and values.get("min_length") == "1":
+        template = "darf nicht leer sein"  # "mindestens 1 Einträge" reads wrong
+    if error["type"] == "too_long" and values.get("max_length") == "1":
+        template = "darf höchstens einen Eintrag haben, hat {actual_length}"
     try:
         return template.format(**values)
     except (KeyError, IndexError):  # a pydantic release with other ctx keys: keep its text
