@@ -407,3 +407,9 @@ def forgetful_history() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ADVOCACY_KIT_HISTORY", ":memory:")
         yield
+
+
+@pytest.fixture(autouse=True)
+def english_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages without a kit language follow ADVOCACY_KIT_LANG; tests expect English there."""
+    monkeypatch.setenv("ADVOCACY_KIT_LANG", "en")

@@ -76,11 +76,12 @@ def test_sync_records_edits_and_planning_again_keeps_them(
 
     result = run_cli("sync", KIT, str(out))
     assert result.exit_code == 0, result.output
-    assert "1 edited," in result.output
-    [draft_id] = re.findall(r"recorded the edit of (\S+)", result.output)
+    # KIT is German, so sync reports in German (the English wording: tests/test_i18n.py).
+    assert "1 bearbeitet," in result.output
+    [draft_id] = re.findall(r"Bearbeitung von (\S+) übernommen", result.output)
 
     again = run_cli("sync", KIT, str(out))
-    assert "0 edited," in again.output, "syncing the same file twice records nothing new"
+    assert "0 bearbeitet," in again.output, "syncing the same file twice records nothing new"
 
     import advocacy_kit
 
@@ -101,8 +102,8 @@ def test_sync_of_a_folder_from_elsewhere_says_so(
     )
     result = run_cli("sync", KIT, str(tmp_path))
     assert result.exit_code == 2
-    assert "lena-linkedin-20261201T0830 is not in the history" in result.output
-    assert "none of the drafts" in result.output
+    assert "lena-linkedin-20261201T0830 ist nicht im Verlauf" in result.output  # KIT is German
+    assert "keiner der Entwürfe" in result.output
 
 
 @pytest.mark.parametrize("missing", ["calendar.md"], ids=["no-markdown"])
@@ -111,5 +112,5 @@ def test_sync_without_markdown_gives_a_hint(
 ) -> None:
     result = run_cli("sync", KIT, str(tmp_path))
     assert result.exit_code == 2
-    assert f"{missing}: no such file" in result.output
-    assert "hint: run `advocacy-kit plan" in result.output
+    assert f"{missing}: Datei gibt es nicht" in result.output  # KIT is German
+    assert "Hinweis: führe zuerst `advocacy-kit plan" in result.output

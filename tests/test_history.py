@@ -203,14 +203,17 @@ def test_cli_plan_twice_then_mark_and_list(
     db = kit_copy / ".advocacy-kit" / "history.sqlite3"
     before = dump(db)
     second = run_cli("plan", str(kit_copy), "--week", "2026-W44", "--out", str(out))
-    assert " 0 new, 0 updated, 0 kept" in second.output  # type: ignore[attr-defined]
+    german = load_kit(kit_copy).organization.language == "de"  # the CLI speaks the kit's language
+    summary = " 0 neu, 0 aktualisiert, 0 behalten" if german else " 0 new, 0 updated, 0 kept"
+    assert summary in second.output  # type: ignore[attr-defined]
     assert dump(db) == before
     with History(db) as store:
         draft_id = store.records()[0].id
     marked = run_cli("mark", str(kit_copy), draft_id, "posted")
-    assert marked.output.strip() == f"{draft_id}: posted"  # type: ignore[attr-defined]
+    posted, one = ("gepostet", "1 Entwurf.") if german else ("posted", "1 draft.")
+    assert marked.output.strip() == f"{draft_id}: {posted}"  # type: ignore[attr-defined]
     listed = run_cli("history", str(kit_copy), "--status", "posted")
-    assert draft_id in listed.output and "1 draft." in listed.output  # type: ignore[attr-defined]
+    assert draft_id in listed.output and one in listed.output  # type: ignore[attr-defined]
     wrong = run_cli("mark", str(kit_copy), "nope", "posted")
     assert wrong.exit_code == 2  # type: ignore[attr-defined]
 

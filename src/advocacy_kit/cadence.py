@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
+from .i18n import say
+
 __all__ = [
     "Cadence",
     "CadenceSyntaxError",
@@ -59,11 +61,26 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 class CadenceSyntaxError(ValueError):
-    """A cadence that cannot be read; ``hint`` says how to write it."""
+    """A cadence that cannot be read; ``hint`` says how to write it.
 
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
+    ``key`` and ``values`` name the text in :mod:`advocacy_kit.i18n`, so the message and hint
+    can be shown in the kit's language (:meth:`message` and :meth:`hint_in`); ``str()`` and
+    ``hint`` are English.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.message("en"))
+        self.hint = self.hint_in("en")
+
+    def message(self, language: str) -> str:
+        """What is wrong, in ``language``."""
+        return say(self.key, language, **self.values)
+
+    def hint_in(self, language: str) -> str:
+        """How to write it instead, in ``language``."""
+        return say(f"{self.key}.hint", language, **self.values)
 
 
 @dataclass(frozen=True)
@@ -81,14 +98,10 @@ class Cadence:
 def _parse_time(token: str) -> dt.time:
     match = _TIME.match(token)
     if not match:
-        raise CadenceSyntaxError(
-            f"{token!r} is not a time of day", "write times as HH:MM, e.g. 09:00 or 17:30"
-        )
+        raise CadenceSyntaxError("cadence.not_a_time", token=token)
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise CadenceSyntaxError(
-            f"{token} is not a time of day", "use HH:MM between 00:00 and 23:59"
-        )
+        raise CadenceSyntaxError("cadence.time_range", token=token)
     return dt.time(hour, minute)
 
 
@@ -104,32 +117,18 @@ def _check_rrule(text: str) -> str:
     if body.upper().startswith("RRULE:"):
         body = body[len("RRULE:") :]
     if "\n" in body or "DTSTART" in body.upper():
-        raise CadenceSyntaxError(
-            "write only the RRULE line, without DTSTART",
-            "the time of day comes from BYHOUR and BYMINUTE, e.g. "
-            "FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0",
-        )
+        raise CadenceSyntaxError("cadence.dtstart")
     parts = _rrule_parts(body)
     if "BYHOUR" not in parts:
-        raise CadenceSyntaxError(
-            "the RRULE has no BYHOUR, so its slots would have no time of day",
-            "add BYHOUR and BYMINUTE, e.g. FREQ=WEEKLY;BYDAY=TU;BYHOUR=9;BYMINUTE=0",
-        )
+        raise CadenceSyntaxError("cadence.no_byhour")
     until = parts.get("UNTIL", "")
     if until and not until.endswith("Z"):
-        raise CadenceSyntaxError(
-            f"UNTIL={until} is not in UTC",
-            "slots live in a time zone, so RFC 5545 wants UNTIL as a UTC date-time: "
-            "add the time and a Z, e.g. UNTIL=20271231T235959Z",
-        )
+        raise CadenceSyntaxError("cadence.until_utc", until=until)
     probe = dt.datetime(2026, 1, 5, tzinfo=ZoneInfo("UTC"))
     try:
         rrulestr(body, dtstart=probe)
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise CadenceSyntaxError(
-            f"invalid RRULE: {error}",
-            "write an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0",
-        ) from None
+        raise CadenceSyntaxError("cadence.invalid_rrule", error=error) from None
     return body
 
 
@@ -138,16 +137,14 @@ def parse_cadence(text: str) -> Cadence:
     stripped = text.strip()
     lowered = stripped.lower()
     if not lowered:
-        raise CadenceSyntaxError("the cadence is empty", "write e.g. `tue, thu 09:00`")
+        raise CadenceSyntaxError("cadence.empty")
     if "freq=" in lowered:
         return Cadence(text=stripped, rrule=_check_rrule(stripped))
     per_week = _PER_WEEK.match(lowered)
     if per_week:
         count = int(per_week[1])
         if not 1 <= count <= 7:
-            raise CadenceSyntaxError(
-                f"{count} per week is not possible", "use a number from 1 to 7"
-            )
+            raise CadenceSyntaxError("cadence.per_week", count=count)
         return Cadence(text=stripped, per_week=count)
     days: list[int] = []
     times: list[dt.time] = []
@@ -161,19 +158,11 @@ def parse_cadence(text: str) -> Cadence:
         elif token[0].isdigit():
             times.append(_parse_time(token))
         else:
-            raise CadenceSyntaxError(
-                f"unknown weekday {token!r}",
-                "use mon … sun (or mo … so), weekdays/werktags, daily/täglich, "
-                "or `3 per week`; an RRULE works too",
-            )
+            raise CadenceSyntaxError("cadence.unknown_weekday", token=token)
     if not days:
-        raise CadenceSyntaxError(
-            f"{stripped!r} names no day", "name days and a time, e.g. `tue, thu 09:00`"
-        )
+        raise CadenceSyntaxError("cadence.no_day", text=stripped)
     if not times:
-        raise CadenceSyntaxError(
-            f"{stripped!r} names no time of day", "add a time, e.g. `tue, thu 09:00`"
-        )
+        raise CadenceSyntaxError("cadence.no_time", text=stripped)
     return Cadence(
         text=stripped, weekdays=tuple(sorted(set(days))), times=tuple(sorted(set(times)))
     )

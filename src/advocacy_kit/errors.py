@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import say
+
 __all__ = [
     "AdvocacyKitError",
     "ExportError",
@@ -44,32 +46,40 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
-    def __str__(self) -> str:
+    def render(self, language: str = "en") -> str:
+        """``path:line:column: field: message`` and the hint, labelled in ``language``."""
         head = ": ".join(p for p in (self.location(), self.field, self.message) if p)
-        return f"{head}\n  hint: {self.hint}" if self.hint else head
+        return f"{head}\n  {say('label.hint', language)}: {self.hint}" if self.hint else head
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class AdvocacyKitError(Exception):
     """Base of every error advocacy-kit raises on purpose. The CLI prints it and exits 2."""
 
     exit_code = 2
+    #: The language the message is written in, when it is known (``None``: not known).
+    language: str | None = None
 
 
 class KitError(AdvocacyKitError, ValueError):
     """A kit (or a file it refers to) cannot be used. Holds every problem found, not just the first."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], language: str = "en") -> None:
         self.problems = sorted(
             problems,
             key=lambda p: (str(p.path or ""), p.line or 0, p.column or 0, p.field),
         )
+        self.language = language
         super().__init__(self._summary())
 
     def _summary(self) -> str:
+        language = self.language or "en"
         count = len(self.problems)
-        lines = [str(p) for p in self.problems]
-        noun = "problem" if count == 1 else "problems"
-        return "\n".join([*lines, f"{count} {noun} found; nothing was written."])
+        lines = [p.render(language) for p in self.problems]
+        total = say("problems.one" if count == 1 else "problems.many", language, count=count)
+        return "\n".join([*lines, total])
 
 
 class TemplateError(AdvocacyKitError, ValueError):

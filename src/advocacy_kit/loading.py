@@ -21,8 +21,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import KitError, Problem, UsageError
+from .i18n import language_from_environment, language_in_text, language_of_data, say
+from .i18n.pydantic_errors import pydantic_message
 from .models import Kit
-from .references import Reference, reference_problems
+from .references import Reference, describe_reference, reference_problems
 
 __all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
 
@@ -34,33 +36,41 @@ Loc = tuple[str | int, ...]
 Place = tuple[Path, int, int]  # file, 1-based line, 1-based column
 
 
-def _read_yaml(path: Path) -> Any:
+def _kit_language(data: Any) -> str:
+    """The language of a kit's problems: ``organization.language``, else the environment's."""
+    return language_of_data(data) or language_from_environment()
+
+
+def _read_yaml(path: Path, language: str | None = None) -> Any:
+    """Parse one YAML file; problems are told in ``language`` (None: read from the file)."""
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
     try:
         with path.open(encoding="utf-8") as stream:
             return yaml.load(stream)
     except MarkedYAMLError as error:
+        lang = language or language_in_text(path) or language_from_environment()
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
         opened = error.context_mark
         if opened is not None and mark is not None and opened.line != mark.line:
-            message += f" (the construct starts at line {opened.line + 1})"
+            message += say("yaml_syntax.starts", lang, line=opened.line + 1)
         raise KitError(
             [
                 Problem(
-                    message=f"YAML syntax error: {message}",
+                    message=say("yaml_syntax", lang, detail=message),
                     path=path,
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
-                    hint="check indentation, colons and quotes around this line",
+                    hint=say("yaml_syntax.hint", lang),
                 )
-            ]
+            ],
+            lang,
         ) from None
     except UnicodeDecodeError:
-        raise KitError(
-            [Problem(message="not UTF-8 text", path=path, hint="save the file as UTF-8")]
-        ) from None
+        lang = language or language_from_environment()
+        problem = Problem(say("not_utf8", lang), path=path, hint=say("not_utf8.hint", lang))
+        raise KitError([problem], lang) from None
 
 
 def _walk(node: Any, loc: Loc, path: Path, places: dict[Loc, Place]) -> Any:
@@ -93,24 +103,25 @@ def _walk(node: Any, loc: Loc, path: Path, places: dict[Loc, Place]) -> Any:
 
 
 def _kit_file(path: Path) -> tuple[Path, Path]:
+    lang = language_from_environment()  # there is no kit to read a language from
     if path.is_dir():
         kit_file = path / KIT_FILE
         if not kit_file.is_file():
             raise KitError(
                 [
                     Problem(
-                        message=f"no {KIT_FILE} in this folder",
+                        message=say("no_kit_file", lang, name=KIT_FILE),
                         path=path,
-                        hint=f"point at a kit folder (one with {KIT_FILE}) or at a kit file",
+                        hint=say("no_kit_file.hint", lang, name=KIT_FILE),
                     )
-                ]
+                ],
+                lang,
             )
         return path, kit_file
     if path.is_file():
         return path.parent, path
-    raise KitError(
-        [Problem(message="no such file or folder", path=path, hint="check the path to the kit")]
-    )
+    problem = Problem(say("no_such_path", lang), path=path, hint=say("no_such_path.hint", lang))
+    raise KitError([problem], lang)
 
 
 def _split_files(folder: Path, section: str) -> Iterator[Path]:
@@ -127,23 +138,26 @@ def read_kit_data(path: Path) -> tuple[dict[str, Any], dict[Loc, Place], Path, P
     if raw is None:
         raw = CommentedMap()
     if not isinstance(raw, CommentedMap):
+        lang = language_in_text(kit_file) or language_from_environment()
         raise KitError(
             [
                 Problem(
-                    message="the kit file must be a mapping of sections",
+                    message=say("not_mapping", lang),
                     path=kit_file,
                     line=1,
                     column=1,
-                    hint="start with `organization:`; see docs/kit-format.md",
+                    hint=say("not_mapping.hint", lang),
                 )
-            ]
+            ],
+            lang,
         )
     data: dict[str, Any] = _walk(raw, (), kit_file, places)
+    language = _kit_language(data)
     problems: list[Problem] = []
     for section in SPLIT_SECTIONS:
         for file in _split_files(folder, section):
             try:
-                node = _read_yaml(file)
+                node = _read_yaml(file, language)
             except KitError as error:
                 problems.extend(error.problems)
                 continue
@@ -162,7 +176,7 @@ def read_kit_data(path: Path) -> tuple[dict[str, Any], dict[Loc, Place], Path, P
                     places[(section, index)] = (file, 1, 1)
                 target.append(_walk(entry, (section, index), file, places))
     if problems:
-        raise KitError(problems)
+        raise KitError(problems, language)
     return data, places, folder, kit_file
 
 
@@ -206,79 +220,88 @@ def _field_name(loc: Loc) -> str:
     return text
 
 
-def _hint(error: Any, loc: Loc) -> str:
+def _hint(error: Any, loc: Loc, language: str) -> str:
     ctx = error.get("ctx") or {}
+    if "key" in ctx:  # the kit's own validators name their text (models._problem)
+        return say(f"{ctx['key']}.hint", language, **ctx["values"])
     if "hint" in ctx:
         return str(ctx["hint"])
     kind = error["type"]
     if kind == "extra_forbidden":
         known = _known_fields(loc[:-1])
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        guess = f"did you mean `{close[0]}`? " if close else ""
-        return f"{guess}known fields here: {', '.join(known)}"
+        guess = say("unknown_key.guess", language, close=close[0]) if close else ""
+        return say("unknown_key.hint", language, guess=guess, known=", ".join(known))
     if kind == "missing":
-        return f"add `{loc[-1]}:` here; docs/kit-format.md describes it"
-    return "see docs/kit-format.md, or `advocacy-kit schema` for every field and type"
+        return say("missing.hint", language, field=loc[-1])
+    return say("field.hint", language)
 
 
-def _message(error: Any) -> str:
-    message = str(error["msg"])
+def _message(error: Any, language: str) -> str:
+    ctx = error.get("ctx") or {}
+    if "key" in ctx:
+        return say(str(ctx["key"]), language, **ctx["values"])
     if error["type"] == "extra_forbidden":
-        return "unknown key"
-    return message.removeprefix("Value error, ")
+        return say("unknown_key", language)
+    return pydantic_message(error, language)
 
 
 def _placed(
-    references: list[Reference], prefix: Loc, places: dict[Loc, Place], kit_file: Path
+    references: list[Reference],
+    prefix: Loc,
+    places: dict[Loc, Place],
+    kit_file: Path,
+    language: str = "en",
 ) -> list[Problem]:
     problems = []
-    for ref_loc, message, hint in references:
-        loc = (*prefix, *ref_loc)
+    for reference in references:
+        loc = (*prefix, *reference[0])
+        message, hint = describe_reference(reference, language)
         path, line, column = _place(loc, places, kit_file)
         problems.append(Problem(message, _field_name(loc), path, line, column, hint))
     return problems
 
 
 def problems_from(
-    error: ValidationError, places: dict[Loc, Place], kit_file: Path
+    error: ValidationError, places: dict[Loc, Place], kit_file: Path, language: str = "en"
 ) -> list[Problem]:
     """One :class:`Problem` per pydantic error, placed in the file the value came from."""
     problems = []
     for item in error.errors():
         loc: Loc = tuple(item["loc"])
         if item["type"] == "references":
-            problems += _placed(item["ctx"]["problems"], loc, places, kit_file)
+            problems += _placed(item["ctx"]["problems"], loc, places, kit_file, language)
             continue
         lookup = (*loc, "<key>") if item["type"] == "extra_forbidden" else loc
         path, line, column = _place(lookup, places, kit_file)
-        problems.append(
-            Problem(_message(item), _field_name(loc), path, line, column, _hint(item, loc))
-        )
+        message, hint = _message(item, language), _hint(item, loc, language)
+        problems.append(Problem(message, _field_name(loc), path, line, column, hint))
     return problems
 
 
 def load_kit(path: str | Path) -> Kit:
     """Load a kit from a ``kit.yaml`` file or a kit folder; raise :class:`KitError` with every problem."""
     data, places, folder, kit_file = read_kit_data(Path(path))
+    language = _kit_language(data)
     try:
         kit = Kit.model_validate(data)
     except ValidationError as error:
-        problems = problems_from(error, places, kit_file)
+        problems = problems_from(error, places, kit_file, language)
         if not any(item["type"] == "references" for item in error.errors()):
             # Field errors stop pydantic before the cross-reference check: run it on the raw data
             # so a kit with several kinds of mistakes shows all of them in one go.
-            problems += _placed(reference_problems(data), (), places, kit_file)
-        problems += _raw_platform_problems(data, places, kit_file)
-        raise KitError(problems) from None
-    problems = _raw_platform_problems(data, places, kit_file)
+            problems += _placed(reference_problems(data), (), places, kit_file, language)
+        problems += _raw_platform_problems(data, places, kit_file, language)
+        raise KitError(problems, language) from None
+    problems = _raw_platform_problems(data, places, kit_file, language)
     if problems:
-        raise KitError(problems)
+        raise KitError(problems, language)
     kit._folder = folder
     return kit
 
 
 def _raw_platform_problems(
-    data: dict[str, Any], places: dict[Loc, Place], kit_file: Path
+    data: dict[str, Any], places: dict[Loc, Place], kit_file: Path, language: str = "en"
 ) -> list[Problem]:
     """Accounts on platforms no plugin provides, and options the platform does not accept."""
     from .plugins import get_platforms
@@ -294,12 +317,12 @@ def _raw_platform_problems(
                 path, line, column = _place((*loc, "<key>"), places, kit_file)
                 problems.append(
                     Problem(
-                        f"unknown platform {name!r}",
+                        say("unknown_platform", language, name=name),
                         _field_name(loc),
                         path,
                         line,
                         column,
-                        f"use one of {', '.join(sorted(platforms))}, or install its plugin",
+                        say("unknown_platform.hint", language, known=", ".join(sorted(platforms))),
                     )
                 )
                 continue
@@ -307,7 +330,7 @@ def _raw_platform_problems(
             if not isinstance(options, dict):
                 continue
             try:
-                platforms[name].options(options)
+                platforms[name].options(options, language=language)
             except UsageError as error:
                 path, line, column = _place((*loc, "options"), places, kit_file)
                 problems.append(
@@ -317,7 +340,7 @@ def _raw_platform_problems(
                         path,
                         line,
                         column,
-                        "see `advocacy-kit platforms` for each platform's options",
+                        say("platform_options.hint", language),
                     )
                 )
     return problems

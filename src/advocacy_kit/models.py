@@ -26,7 +26,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .cadence import CadenceSyntaxError, parse_cadence
-from .references import reference_problems
+from .i18n import say
+from .references import describe_reference, reference_problems
 
 __all__ = [
     "POST_KINDS",
@@ -54,20 +55,22 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _problem(kind: str, message: str, hint: str) -> PydanticCustomError:
-    """A validation error whose hint survives into the user's message (see loading.py)."""
-    return PydanticCustomError(kind, message, {"hint": hint})
+def _problem(kind: str, key: str, **values: object) -> PydanticCustomError:
+    """A validation error whose hint survives into the user's message (see loading.py).
+
+    The message and hint are English; ``ctx`` carries the text's ``key`` in
+    :mod:`advocacy_kit.i18n` and its values, so the loader can say both in the kit's language.
+    """
+    text = {name: str(value) for name, value in values.items()}
+    ctx = {"key": key, "values": text, "hint": say(f"{key}.hint", "en", **text)}
+    return PydanticCustomError(kind, say(key, "en", **text), ctx)
 
 
 def _check_timezone(name: str) -> str:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise _problem(
-            "timezone",
-            f"unknown IANA time zone {name!r}",
-            "use a name from the tz database, such as Europe/Berlin or America/New_York",
-        ) from None
+        raise _problem("timezone", "timezone", name=name) from None
     return name
 
 
@@ -75,7 +78,7 @@ def _check_cadence(text: str) -> str:
     try:
         parse_cadence(text)
     except CadenceSyntaxError as error:
-        raise _problem("cadence", str(error), error.hint) from None
+        raise _problem("cadence", error.key, **error.values) from None
     return text
 
 
@@ -87,16 +90,12 @@ def _check_holiday_region(region: str | None) -> str | None:
     try:
         return check_region(region)
     except HolidayRegionError as error:
-        raise _problem("holiday_region", str(error), error.hint) from None
+        raise _problem("holiday_region", error.key, **error.values) from None
 
 
 def _check_id(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
-        raise _problem(
-            "id",
-            f"{value!r} is not a valid id",
-            "use lower-case letters, digits, '-' and '_', starting with a letter or digit",
-        )
+        raise _problem("id", "id", value=value)
     return value
 
 
@@ -218,11 +217,7 @@ class Topic(_Model):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Topic:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise _problem(
-                "date_order",
-                "valid_until lies before valid_from",
-                "swap the two dates or correct one of them",
-            )
+            raise _problem("date_order", "topic_dates")
         return self
 
 
@@ -239,9 +234,7 @@ class Campaign(_Model):
     @model_validator(mode="after")
     def _window_in_order(self) -> Campaign:
         if self.ends < self.starts:
-            raise _problem(
-                "date_order", "ends lies before starts", "swap the two dates or correct one"
-            )
+            raise _problem("date_order", "campaign_dates")
         return self
 
 
@@ -255,11 +248,7 @@ class AwayPeriod(_Model):
     @model_validator(mode="after")
     def _in_order(self) -> AwayPeriod:
         if self.ends < self.starts:
-            raise _problem(
-                "date_order",
-                f"away period ends ({self.ends}) before it starts ({self.starts})",
-                "swap the two dates or correct one of them",
-            )
+            raise _problem("date_order", "away_dates", ends=self.ends, starts=self.starts)
         return self
 
 
@@ -272,9 +261,7 @@ class SharingHours(_Model):
     @model_validator(mode="after")
     def _in_order(self) -> SharingHours:
         if self.end <= self.start:
-            raise _problem(
-                "time_order", "sharing hours end before they start", "use start < end, e.g. 08:00"
-            )
+            raise _problem("time_order", "sharing_hours")
         return self
 
     def __contains__(self, moment: dt.time) -> bool:
@@ -358,7 +345,7 @@ class Kit(_Model):
         if problems:
             raise PydanticCustomError(
                 "references",
-                "; ".join(message for _, message, _ in problems),
+                "; ".join(describe_reference(problem, "en")[0] for problem in problems),
                 {"problems": problems},
             )
         return self

@@ -16,11 +16,19 @@ __all__ = ["HolidayRegionError", "check_region", "holidays_between"]
 
 
 class HolidayRegionError(ValueError):
-    """A holiday region the ``holidays`` package does not know; ``hint`` lists what it knows."""
+    """A holiday region the ``holidays`` package does not know; ``hint`` lists what it knows.
 
-    def __init__(self, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.hint = hint
+    ``key`` and ``values`` name the text in :mod:`advocacy_kit.i18n`; ``str()`` and ``hint``
+    are English.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        from .i18n import say
+
+        self.key = key
+        self.values = values
+        super().__init__(say(key, "en", **values))
+        self.hint = say(f"{key}.hint", "en", **values)
 
 
 def _split(region: str) -> tuple[str, str | None]:
@@ -35,20 +43,14 @@ def check_region(region: str) -> str:
     country, subdivision = _split(region)
     supported = holidays.list_supported_countries()
     if country not in supported:
-        raise HolidayRegionError(
-            f"unknown holiday country {country!r}",
-            "use an ISO 3166 country code the holidays package supports, such as DE, AT, CH or US",
-        )
+        raise HolidayRegionError("holiday.country", country=country)
     if subdivision is not None and subdivision not in supported[country]:
         known = ", ".join(
             f"{country}-{code}"
             for code in supported[country]
             if re.fullmatch(r"[A-Z0-9]{1,3}", code)
         )
-        raise HolidayRegionError(
-            f"unknown holiday region {region!r}",
-            f"use the country alone ({country}) or one of its subdivisions: {known}",
-        )
+        raise HolidayRegionError("holiday.region", region=region, country=country, known=known)
     return region
 
 

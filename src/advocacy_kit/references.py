@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Reference", "reference_problems"]
+from .i18n import say
 
-Reference = tuple[tuple[str | int, ...], str, str]
+__all__ = ["Reference", "describe_reference", "reference_problems"]
+
+Reference = tuple[tuple[str | int, ...], str, dict[str, Any]]
+"""Where the problem is, the key of its text in :mod:`advocacy_kit.i18n`, and the text's values."""
+
+
+def describe_reference(reference: Reference, language: str) -> tuple[str, str]:
+    """The problem's message and hint in ``language``."""
+    _, key, values = reference
+    filled = dict(values)
+    if isinstance(filled.get("known"), list):
+        filled["known"] = ", ".join(filled["known"]) or say("none_yet", language)
+    return say(key, language, **filled), say(f"{key}.hint", language, **filled)
 
 
 def _entries(data: dict[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
@@ -36,11 +48,7 @@ def reference_problems(data: dict[str, Any]) -> list[Reference]:
                 continue
             if item_id in seen:
                 problems.append(
-                    (
-                        (section, index, "id"),
-                        f"duplicate id {item_id!r}",
-                        f"every entry in {section} needs its own id; rename one of them",
-                    )
+                    ((section, index, "id"), "duplicate_id", {"id": item_id, "section": section})
                 )
             seen.add(item_id)
         return seen
@@ -52,10 +60,7 @@ def reference_problems(data: dict[str, Any]) -> list[Reference]:
 
     def known(loc: tuple[str | int, ...], value: object, pool: set[str], what: str) -> None:
         if isinstance(value, str) and value not in pool:
-            listed = ", ".join(sorted(pool)) or "none yet"
-            problems.append(
-                (loc, f"unknown {what} {value!r}", f"use one of the kit's {what}s: {listed}")
-            )
+            problems.append((loc, f"unknown_{what}", {"value": value, "known": sorted(pool)}))
 
     def listed(entry: dict[str, Any], key: str) -> list[tuple[int, object]]:
         value = entry.get(key)

@@ -23,7 +23,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except AdvocacyKitError as error:
-            click.secho(f"Error: {error}", err=True, fg="red")
+            from ..i18n import say
+            from .language import current_language
+
+            language = error.language or current_language()
+            click.secho(f"{say('label.error', language)}: {error}", err=True, fg="red")
             ctx.exit(error.exit_code)
 
 
@@ -57,6 +61,9 @@ def main() -> None:
     try:
         group = get_cli()
     except AdvocacyKitError as error:
-        click.secho(f"Error: {error}", err=True, fg="red")
+        from ..i18n import language_from_environment, say
+
+        label = say("label.error", error.language or language_from_environment())
+        click.secho(f"{label}: {error}", err=True, fg="red")
         sys.exit(error.exit_code)
     group(prog_name="advocacy-kit")

@@ -39,6 +39,7 @@ _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}
 def _summary(kit: Kit, iso_week: IsoWeek) -> None:
     """What the kit holds and each person's cadence (the long-standing ``check`` output)."""
     from ..cadence import describe_cadence, parse_cadence
+    from ..i18n import say
     from ..plugins import get_platforms
     from ..schedule import schedule_week
 
@@ -47,15 +48,23 @@ def _summary(kit: Kit, iso_week: IsoWeek) -> None:
     language = kit.organization.language
     active = [p for p in kit.people if p.active]
     used = sorted({name for person in active for name in person.accounts})
-    click.echo(f"Kit OK: {kit.organization.name}")
+    click.echo(say("check.ok", language, name=kit.organization.name))
     click.echo(
-        f"  {len(kit.people)} people ({len(active)} active), {len(kit.topics)} topics, "
-        f"{len(kit.areas)} areas, {len(kit.campaigns)} campaigns"
+        say(
+            "check.counts",
+            language,
+            people=len(kit.people),
+            active=len(active),
+            topics=len(kit.topics),
+            areas=len(kit.areas),
+            campaigns=len(kit.campaigns),
+        )
     )
-    click.echo(f"  platforms: {', '.join(platforms[n].display_name for n in used) or 'none'}")
-    click.echo(f"  {iso_week}: {len(slots)} slots, {len(skipped)} left out")
+    names = ", ".join(platforms[n].display_name for n in used) or say("none", language)
+    click.echo(say("check.platforms", language, names=names))
+    click.echo(say("check.slots", language, week=iso_week, slots=len(slots), skipped=len(skipped)))
     for person in kit.people:
-        state = "" if person.active else " (opted out)"
+        state = "" if person.active else say("check.opted_out", language)
         click.echo(f"  {person.name}{state}")
         for name, account in sorted(person.accounts.items()):
             words = describe_cadence(parse_cadence(account.cadence), language)
@@ -154,8 +163,10 @@ def check(ctx: click.Context, kit_path: Path, week: str, output: str) -> None:
     from ..loading import load_kit
     from ..pipeline import plan_week
     from ..weeks import parse_week
+    from .language import kit_language
 
     kit = load_kit(kit_path)
+    kit_language(kit)
     iso_week = parse_week(week)
     calendar = plan_week(kit, iso_week)
     if output == "json":

@@ -81,12 +81,16 @@ def plan(
 
     from ..exporting import export_formats, resolve_formats
     from ..history import History
+    from ..i18n import say
     from ..loading import load_kit
     from ..pipeline import plan_week
     from ..reasons import explain_calendar
+    from .language import kit_language
 
     names = resolve_formats(formats)  # an unknown format fails before any work is done
     kit = load_kit(kit_path)
+    language = kit_language(kit)
+    warning = say("label.warning", language)
     with nullcontext(None) if no_history else History.for_kit(kit) as history:
         calendar = plan_week(kit, week, history=history, record=False)
         if explain:
@@ -94,23 +98,37 @@ def plan(
                 click.echo(line)
         written = export_formats(
             calendar, names, out, force=force,
-            warn=lambda message: click.secho(f"Warning: {message}", err=True, fg="yellow"),
+            warn=lambda message: click.secho(f"{warning}: {message}", err=True, fg="yellow"),
         )  # fmt: skip
         # Recorded only after the export succeeded, so a failed run leaves no trace.
         summary = history.record_planned(calendar) if history is not None else None
     people = len({entry.slot.person_id for entry in calendar.entries})
+    drafts, skipped = len(calendar.entries), len(calendar.skipped)
     click.echo(
-        f"Planned {calendar.week}: {len(calendar.entries)} drafts for {people} people, "
-        f"{len(calendar.skipped)} slots not planned."
+        say(
+            "plan.summary",
+            language,
+            week=calendar.week,
+            drafts=drafts,
+            people=people,
+            skipped=skipped,
+        )
     )
     if summary is not None and history is not None:
         click.echo(
-            f"History {history.path}: {len(summary.inserted)} new, {len(summary.updated)} updated, "
-            f"{len(summary.kept)} kept, {len(summary.unchanged)} unchanged, "
-            f"{len(summary.withdrawn)} withdrawn."
+            say(
+                "plan.history",
+                language,
+                path=history.path,
+                inserted=len(summary.inserted),
+                updated=len(summary.updated),
+                kept=len(summary.kept),
+                unchanged=len(summary.unchanged),
+                withdrawn=len(summary.withdrawn),
+            )
         )
     for path in written:
-        click.echo(f"Wrote {path}")
+        click.echo(say("plan.wrote", language, path=path))
 
 
 @click.command()
@@ -144,12 +162,14 @@ def plugins_command() -> None:
       advocacy-kit plugins
       ADVOCACY_KIT_BLOCK_PLUGINS=advocacy-kit-xing advocacy-kit plugins
     """
+    from ..i18n import language_from_environment, say
     from ..plugins import plugin_infos
 
+    language = language_from_environment()
     for info in plugin_infos():
         origin = f"{info.distribution} {info.version}"
         if info.builtin:
-            origin = f"built-in, {origin}"
+            origin = f"{say('plugins.builtin', language)}, {origin}"
         click.echo(f"{info.name} ({origin}): {', '.join(info.hooks)}")
 
 
@@ -161,10 +181,14 @@ def platforms() -> None:
     Example:
       advocacy-kit platforms
     """
+    from ..i18n import language_from_environment, say
     from ..plugins import get_platforms
 
+    language = language_from_environment()
     for name, platform in sorted(get_platforms().items()):
-        threads = "threads" if platform.supports_threads else "no threads"
+        threads = say(
+            "platforms.threads" if platform.supports_threads else "platforms.no_threads", language
+        )
         click.echo(
             f"{name}: {platform.display_name}, {platform.limit} {platform.counting}; {threads}"
         )

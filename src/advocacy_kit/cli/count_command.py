@@ -11,7 +11,8 @@ import click
 from ..hookspecs import hookimpl
 
 
-def _result(platform_name: str, text: str) -> dict[str, Any]:
+def _result(platform_name: str, text: str, language: str = "en") -> dict[str, Any]:
+    """What ``count`` reports; ``language`` is that of the problems (JSON output stays English)."""
     from ..plugins import get_platform
 
     platform = get_platform(platform_name)
@@ -25,7 +26,7 @@ def _result(platform_name: str, text: str) -> dict[str, Any]:
         "unit": measured.unit,
     }
     result.update(measured.details)
-    problems = platform.validate(text, options)
+    problems = platform.validate(text, options, language=language)
     if problems:
         result["problems"] = problems
     return result
@@ -73,14 +74,17 @@ def count(platform_name: str, as_json: bool, jsonl: bool, text: str | None) -> N
         text = sys.stdin.read()
         if text.endswith("\n"):
             text = text[:-1]  # the newline a shell or editor adds is not part of the post
-    result = _result(platform_name, text)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False))
+        click.echo(json.dumps(_result(platform_name, text), ensure_ascii=False))
         return
-    state = "valid" if result["valid"] else "not valid"
-    click.echo(
-        f"{result['platform']}: {result['length']}/{result['limit']} {result['unit']} — {state}"
-    )
+    from ..i18n import language_from_environment, say
+    from ..platforms.messages import unit_word
+
+    language = language_from_environment()  # no kit: the environment decides
+    result = _result(platform_name, text, language)
+    state = say("count.valid" if result["valid"] else "count.not_valid", language)
+    unit = unit_word(result["unit"], language)
+    click.echo(f"{result['platform']}: {result['length']}/{result['limit']} {unit} — {state}")
     for problem in result.get("problems", []):
         click.echo(f"  - {problem}")
 

@@ -12,6 +12,16 @@ from .commands import KIT_ARGUMENT
 _STATUS_CHOICE = click.Choice(["planned", "approved", "posted", "skipped"])
 
 
+def _status(status: str, language: str) -> str:
+    """A draft's status in words; the command-line choices stay English."""
+    from ..i18n import say
+
+    try:
+        return say(f"status.{status}", language)
+    except KeyError:  # a status a newer history knows: show it as stored
+        return status
+
+
 @click.command()
 @KIT_ARGUMENT
 @click.option("--person", "-p", help="Only this person's drafts (person id).")
@@ -27,23 +37,27 @@ def history(kit_path: Path, person: str | None, week: str | None, status: str | 
       advocacy-kit history kit.yaml --status posted
     """
     from ..history import History
+    from ..i18n import say
     from ..loading import load_kit
     from ..weeks import parse_week
+    from .language import kit_language
 
     kit = load_kit(kit_path)
+    language = kit_language(kit)
     iso_week = str(parse_week(week)) if week else None
     with History.for_kit(kit) as store:
         records = store.records(person=person, week=iso_week, status=status)
     if not records:
-        click.echo("No drafts in the history match.")
+        click.echo(say("history.none", language))
         return
     for record in records:
-        edited = " (edited)" if record.edited_text is not None else ""
+        edited = say("history.edited", language) if record.edited_text is not None else ""
         click.echo(
             f"{record.id}  {record.week}  {record.slot_start:%Y-%m-%d %H:%M} {record.timezone}  "
-            f"{record.status}{edited}  {record.topic_id} ({record.kind})"
+            f"{_status(record.status, language)}{edited}  {record.topic_id} ({record.kind})"
         )
-    click.echo(f"{len(records)} draft{'' if len(records) == 1 else 's'}.")
+    count = len(records)
+    click.echo(say("history.one" if count == 1 else "history.many", language, count=count))
 
 
 @click.command()
@@ -62,11 +76,13 @@ def mark(kit_path: Path, draft_id: str, status: str) -> None:
     """
     from ..history import History
     from ..loading import load_kit
+    from .language import kit_language
 
     kit = load_kit(kit_path)
+    language = kit_language(kit)
     with History.for_kit(kit) as store:
         record = store.mark(draft_id, status)
-    click.echo(f"{record.id}: {record.status}")
+    click.echo(f"{record.id}: {_status(record.status, language)}")
 
 
 @hookimpl

@@ -31,14 +31,15 @@ def sync(kit_path: Path, folder: Path) -> None:
     from ..errors import UsageError
     from ..exporters.markdown_edits import read_edited_drafts
     from ..history import History
+    from ..i18n import say
     from ..loading import load_kit
+    from .language import kit_language
 
     kit = load_kit(kit_path)  # a broken kit is reported before anything is read
+    language = kit_language(kit)
     source = folder / "calendar.md"
     if not source.exists():
-        raise UsageError(
-            f"{source}: no such file\n  hint: run `advocacy-kit plan KIT --out {folder}` first"
-        )
+        raise UsageError(say("sync.no_file", language, source=source, folder=folder))
     drafts = read_edited_drafts(source)
     recorded = unchanged = 0
     unknown: list[str] = []
@@ -48,8 +49,13 @@ def sync(kit_path: Path, folder: Path) -> None:
             if record is None:
                 unknown.append(draft.draft_id)
                 click.echo(
-                    f"{source}:{draft.line}: {draft.draft_id} is not in the history; "
-                    "plan that week first (without --no-history)",
+                    say(
+                        "sync.unknown",
+                        language,
+                        source=source,
+                        line=draft.line,
+                        draft=draft.draft_id,
+                    ),
                     err=True,
                 )
             elif draft.text.strip() == record.text.strip():
@@ -57,16 +63,28 @@ def sync(kit_path: Path, folder: Path) -> None:
             else:
                 history.set_edited_text(draft.draft_id, draft.text)
                 recorded += 1
-                click.echo(f"{source}:{draft.line}: recorded the edit of {draft.draft_id}")
+                click.echo(
+                    say(
+                        "sync.recorded",
+                        language,
+                        source=source,
+                        line=draft.line,
+                        draft=draft.draft_id,
+                    )
+                )
     click.echo(
-        f"{recorded} edited, {unchanged} unchanged, {len(unknown)} not in the history "
-        f"({len(drafts)} drafts in {source})."
+        say(
+            "sync.summary",
+            language,
+            recorded=recorded,
+            unchanged=unchanged,
+            unknown=len(unknown),
+            drafts=len(drafts),
+            source=source,
+        )
     )
     if unknown and not recorded and not unchanged:
-        raise UsageError(
-            f"none of the drafts in {source} is in the history of {kit_path}\n"
-            "  hint: is DIR the output of `plan` for this kit?"
-        )
+        raise UsageError(say("sync.none_known", language, source=source, kit=kit_path))
 
 
 @hookimpl

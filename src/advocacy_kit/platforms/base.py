@@ -52,6 +52,10 @@ class Count:
         return max(0, self.length - self.limit)
 
 
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
 class Platform:
     """Base class for platform plugins."""
 
@@ -67,19 +71,29 @@ class Platform:
     #: ``camel`` writes ``#open_source`` as ``#OpenSource`` (screen readers read it word by word).
     hashtag_style: ClassVar[Literal["as_written", "camel"]] = "as_written"
 
-    def options(self, raw: Mapping[str, Any] | None = None) -> PlatformOptions:
-        """Validate an account's options; raise :class:`UsageError` naming the bad one."""
+    def options(
+        self, raw: Mapping[str, Any] | None = None, *, language: str = "en"
+    ) -> PlatformOptions:
+        """Validate an account's options; raise :class:`UsageError` naming the bad one.
+
+        :param language: the language of the error message (the kit's language).
+        """
         try:
             return self.Options.model_validate(dict(raw or {}))
         except ValidationError as error:
-            known = ", ".join(self.Options.model_fields) or "none"
+            from ..i18n import say
+            from ..i18n.pydantic_errors import pydantic_message
+
+            known = ", ".join(self.Options.model_fields) or say("none", language)
             details = "; ".join(
-                f"unknown option {'.'.join(str(p) for p in e['loc'])!r} (known: {known})"
+                say("platform_options.unknown", language, name=_dotted(e["loc"]), known=known)
                 if e["type"] == "extra_forbidden"
-                else f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}"
+                else f"{_dotted(e['loc'])}: {pydantic_message(e, language)}"
                 for e in error.errors()
             )
-            raise UsageError(f"{self.display_name} options: {details}") from None
+            raise UsageError(
+                say("platform_options", language, platform=self.display_name, details=details)
+            ) from None
 
     def _options(self, options: PlatformOptions | None) -> PlatformOptions:
         return options if isinstance(options, self.Options) else self.Options()

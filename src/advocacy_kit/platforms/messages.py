@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["message"]
+__all__ = ["message", "unit_word"]
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "empty": {
@@ -52,9 +52,14 @@ _UNITS: dict[str, dict[str, str]] = {
 }
 
 
+def unit_word(unit: str, language: str = "en") -> str:
+    """What a platform counts (``characters`` …) in ``language``."""
+    return _UNITS.get(unit, {}).get(language, unit)
+
+
 def message(key: str, language: str = "en", **values: Any) -> str:
     """The message ``key`` in ``language`` (English where the language has none)."""
     texts = _MESSAGES[key]
     if "unit" in values:
-        values["unit"] = _UNITS.get(values["unit"], {}).get(language, values["unit"])
+        values["unit"] = unit_word(values["unit"], language)
     return texts.get(language, texts["en"]).format(**values)
