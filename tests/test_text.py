@@ -116,7 +116,12 @@ def test_counting_never_raises(text: str) -> None:
 
 _WORDS = st.lists(
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc")),
+        # U+FFFE, U+FEFF and U+FFFF make any X post invalid however it is split (validity for
+        # them is tested on its own below), so words here are made of characters a post may hold.
+        alphabet=st.characters(
+            blacklist_categories=("Cs", "Zs", "Zl", "Zp", "Cc"),
+            blacklist_characters="\ufffe\ufeff\uffff",
+        ),
         min_size=1,
         max_size=20,
     ),
@@ -137,3 +142,15 @@ def test_splitting_keeps_every_word_in_order_and_every_part_is_valid(
     if numbered:
         got = [w for i, part in enumerate(parts, 1) for w in part.rsplit(" ", 1)[0].split()]
     assert got == text.split()
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\ufeff", "\uffff"], ids=["fffe", "feff", "ffff"])
+def test_splitting_text_with_a_forbidden_character_loses_nothing_and_stays_invalid(
+    character: str,
+) -> None:
+    text = " ".join(["word"] * 200) + f" bad{character}word"
+    parts = split_thread(text, _x_fits)
+    # Nothing is lost (the text has no part that could make it valid, so how the bad word is
+    # cut does not matter), and the result is still reported invalid.
+    assert "".join("".join(parts).split()) == "".join(text.split())
+    assert not all(_x_fits(part) for part in parts)
