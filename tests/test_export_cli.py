@@ -11,6 +11,7 @@ import pytest
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 KIT = str(EXAMPLES / "de-kommunikation")
+ENGLISH_KIT = EXAMPLES / "en-engineering"
 
 
 def test_default_writes_html_and_markdown(run_cli: Callable[..., Any], tmp_path: Path) -> None:
@@ -114,3 +115,31 @@ def test_sync_without_markdown_gives_a_hint(
     assert result.exit_code == 2
     assert f"{missing}: Datei gibt es nicht" in result.output  # KIT is German
     assert "Hinweis: führe zuerst `advocacy-kit plan" in result.output
+
+
+@pytest.mark.parametrize("kit", [KIT, str(ENGLISH_KIT)], ids=["de", "en"])
+def test_sync_right_after_plan_finds_nothing_edited(
+    run_cli: Callable[..., Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kit: str
+) -> None:
+    # Exports show the formatted post (threads, tracking parameters): that is the planned text.
+    monkeypatch.setenv("ADVOCACY_KIT_HISTORY", str(tmp_path / "history.sqlite3"))
+    run_cli("plan", kit, "--week", "2026-W49", "--format", "md", "--out", str(tmp_path / "o"))
+    result = run_cli("sync", kit, str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    assert re.search(r"^0 (edited|bearbeitet),", result.output, re.MULTILINE), result.output
+
+
+def test_an_edited_thread_keeps_its_parts(tmp_path: Path) -> None:
+    import advocacy_kit
+    from advocacy_kit.history import History
+
+    kit = advocacy_kit.load_kit(KIT)
+    with History(tmp_path / "history.sqlite3") as history:
+        calendar = advocacy_kit.plan_week(kit, "2026-W49", history=history)
+        entry = calendar.entries[0]
+        parts = ["Mein eigener erster Teil.", "Und mein zweiter Teil, genau so getrennt."]
+        history.set_edited_text(entry.draft.id, "\n\n".join(parts), parts)
+        again = advocacy_kit.plan_week(kit, "2026-W49", history=history)
+    [kept] = [e for e in again.entries if e.draft.id == entry.draft.id]
+    assert kept.post.parts == parts
+    assert kept.draft.edited

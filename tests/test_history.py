@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import advocacy_kit.history as history_module
 from advocacy_kit import UsageError, load_kit, plan_week
 from advocacy_kit.history import SCHEMA_VERSION, History
 from advocacy_kit.models import Kit
@@ -58,15 +59,17 @@ def test_new_history_is_migrated_and_in_wal_mode(history: History) -> None:
 
 def test_an_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    with History(path) as store:
-        store._db.execute("DROP INDEX drafts_person_week")
-        store._db.execute("DROP INDEX drafts_week")
-        store._db.execute("PRAGMA user_version = 1")
+    # A history as the first schema version wrote it.
+    with sqlite3.connect(path) as db:
+        db.executescript(history_module._MIGRATIONS[0])
+        db.execute("PRAGMA user_version = 1")
     with History(path) as store:
         assert store.schema_version == SCHEMA_VERSION
     with sqlite3.connect(path) as db:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        columns = {row[1] for row in db.execute("PRAGMA table_info(drafts)")}
     assert "drafts_week" in names
+    assert "edited_parts" in columns
 
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ one transaction.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -70,6 +71,10 @@ _MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX drafts_person_week ON drafts (person_id, week);
     CREATE INDEX drafts_week ON drafts (week);
     """,
+    # 3: an edited thread keeps its parts as the person wrote them (JSON list of strings).
+    """
+    ALTER TABLE drafts ADD COLUMN edited_parts TEXT;
+    """,
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 HISTORY_ENV = "ADVOCACY_KIT_HISTORY"
@@ -98,6 +103,8 @@ class HistoryRecord:
     posted_at: dt.datetime | None = None
     skipped_at: dt.datetime | None = None
     edited_at: dt.datetime | None = None
+    edited_parts: tuple[str, ...] | None = None
+    """The parts of an edited thread, as the person wrote them (None for a single post)."""
 
     @property
     def text(self) -> str:
@@ -134,6 +141,8 @@ def _record(row: sqlite3.Row) -> HistoryRecord:
     values: dict[str, Any] = dict(row)
     for key in ("slot_start", "planned_at", "approved_at", "posted_at", "skipped_at", "edited_at"):
         values[key] = _when(values[key])
+    parts = values.get("edited_parts")
+    values["edited_parts"] = tuple(json.loads(parts)) if parts else None
     return HistoryRecord(**values)
 
 
@@ -250,7 +259,8 @@ class History:
                     "kind": assignment.kind,
                     "variant": assignment.variant,
                     "language": assignment.language,
-                    "planned_text": draft.text,
+                    # What exports show and people edit: the formatted post, not the raw draft.
+                    "planned_text": entry.post.text,
                 }
                 old = existing.pop(draft.id, None)
                 if old is None:
@@ -308,12 +318,12 @@ class History:
         row = self._db.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         return _record(row) if row else None
 
-    def edited_text(self, draft_id: str) -> str | None:
-        """The text a person made of that draft, or None when nobody edited it."""
-        row = self._db.execute(
-            "SELECT edited_text FROM drafts WHERE id = ?", (draft_id,)
-        ).fetchone()
-        return row[0] if row else None
+    def edits(self, week: IsoWeek | str) -> dict[str, HistoryRecord]:
+        """The drafts of ``week`` that a person edited, by draft id (one query for the week)."""
+        rows = self._db.execute(
+            "SELECT * FROM drafts WHERE week = ? AND edited_text IS NOT NULL", (str(week),)
+        )
+        return {row["id"]: _record(row) for row in rows}
 
     def _require(self, draft_id: str) -> HistoryRecord:
         record = self.get(draft_id)
@@ -324,13 +334,20 @@ class History:
             )
         return record
 
-    def set_edited_text(self, draft_id: str, text: str) -> None:
-        """Store the text as the person edited it; planning again keeps it."""
+    def set_edited_text(self, draft_id: str, text: str, parts: Sequence[str] | None = None) -> None:
+        """Store the text as the person edited it; planning again keeps it.
+
+        :param parts: the parts of a thread as the person wrote them, so planning again keeps
+            their breaks instead of splitting the joined text anew.
+        """
         self._require(draft_id)
+        stored_parts = (
+            json.dumps(list(parts), ensure_ascii=False) if parts and len(parts) > 1 else None
+        )
         with self._transaction():
             self._db.execute(
-                "UPDATE drafts SET edited_text = ?, edited_at = ? WHERE id = ?",
-                (text, self._clock().isoformat(), draft_id),
+                "UPDATE drafts SET edited_text = ?, edited_parts = ?, edited_at = ? WHERE id = ?",
+                (text, stored_parts, self._clock().isoformat(), draft_id),
             )
 
     def mark(self, draft_id: str, status: str) -> HistoryRecord:

@@ -11,7 +11,7 @@ from .drafting import Drafter
 from .models import Kit
 from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
-from .posting import format_post
+from .posting import format_post, measure_parts
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
 
@@ -62,6 +62,7 @@ def plan_week(
         template_dirs=template_dirs,
         prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
     )
+    edits = history.edits(iso_week) if history is not None else {}
     entries = []
     for assignment in assignments:
         slot = assignment.slot
@@ -69,17 +70,20 @@ def plan_week(
         platform = platforms[slot.platform]
         options = platform.options(person.accounts[slot.platform].options)
         draft = drafter.draft(assignment)
-        edited = history.edited_text(draft.id) if history is not None else None
-        if edited is not None:
+        edit = edits.get(draft.id)
+        if edit is not None and edit.edited_text is not None:
             # What the person wrote is what goes out: measure and check that, not the template.
-            draft = drafter.with_edited_text(draft, edited)
-        post = format_post(
-            platform,
-            draft.text,
-            options,
-            disclosure=draft.disclosure,
-            language=draft.assignment.language,
-        )
+            draft = drafter.with_edited_text(draft, edit.edited_text)
+        if edit is not None and edit.edited_parts:
+            post = measure_parts(platform, list(edit.edited_parts), options)
+        else:
+            post = format_post(
+                platform,
+                draft.text,
+                options,
+                disclosure=draft.disclosure,
+                language=draft.assignment.language,
+            )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for impl in pm.hook.adjust_post.get_hookimpls():
             adjusted = cast("Post | None", impl.function(post=post, draft=draft, kit=kit))

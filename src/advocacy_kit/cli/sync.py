@@ -61,7 +61,7 @@ def sync(kit_path: Path, folder: Path) -> None:
             elif draft.text.strip() == record.text.strip():
                 unchanged += 1
             else:
-                history.set_edited_text(draft.draft_id, draft.text)
+                history.set_edited_text(draft.draft_id, draft.text, draft.parts)
                 recorded += 1
                 click.echo(
                     say(
