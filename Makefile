@@ -17,11 +17,13 @@ $(STAMP): $(BIN)/python pyproject.toml $(PLUGIN_DIRS)
 	$(BIN)/python -m pip install --quiet -e '.[dev]' $(foreach p,$(PLUGIN_DIRS),-e $(dir $(p)))
 	touch $(STAMP)
 
+# The demo keeps its posting history under out/, so the example kits stay as they are in git.
 demo: $(STAMP)
 	@for kit in examples/*/; do \
 		name=$$(basename $$kit); \
 		[ -f $$kit/kit.yaml ] || continue; \
-		$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
+		ADVOCACY_KIT_HISTORY=out/$$name/history.sqlite3 \
+			$(BIN)/advocacy-kit plan $$kit --week $(DEMO_WEEK) --format html,md,ics,json --out out/$$name || exit $$?; \
 	done
 
 LINT_DIRS := $(wildcard src tests plugins benchmarks examples docs/examples)

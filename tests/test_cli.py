@@ -116,3 +116,29 @@ def test_unknown_option_is_a_usage_error(run_cli: Callable[..., Result]) -> None
     result = run_cli("plan", "--no-such-option")
     assert result.exit_code == 2
     assert "No such option" in result.output
+
+
+def test_an_unwritable_output_is_one_message_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "index.html").mkdir()  # a folder where the page should go
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy_kit", "plan", str(ENGLISH_KIT), "--week", "2026-W49",
+         "--out", str(tmp_path), "--no-history"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert "index.html: Is a directory" in result.stderr
+    assert "hint:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    from advocacy_kit.exporters.base import write_atomic
+
+    old = os.umask(0o022)
+    try:
+        path = write_atomic(tmp_path / "page.html", "<p>hi</p>")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644

@@ -19,6 +19,9 @@ from advocacy_kit.weeks import parse_week
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT
 
+# A kit planned by hand keeps its history in its folder; copies start without one.
+KIT_COPY_IGNORE = shutil.ignore_patterns(".advocacy-kit")
+
 
 class Clock:
     """A clock that moves one minute per reading, so timestamps differ but stay predictable."""
@@ -45,7 +48,7 @@ def dump(path: Path) -> list[str]:
 @pytest.fixture(params=[GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
 def kit_copy(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     target = tmp_path / "kit"
-    shutil.copytree(request.param, target)
+    shutil.copytree(request.param, target, ignore=KIT_COPY_IGNORE)
     return target
 
 
@@ -226,7 +229,7 @@ def test_explain_states_why_each_topic_and_why_times_stayed(
 ) -> None:
     monkeypatch.delenv("ADVOCACY_KIT_HISTORY")
     kit = tmp_path / "kit"
-    shutil.copytree(GERMAN_KIT, kit)
+    shutil.copytree(GERMAN_KIT, kit, ignore=KIT_COPY_IGNORE)
     result = run_cli(
         "plan",
         str(kit),

@@ -29,6 +29,22 @@ class _Group(click.Group):
             language = error.language or current_language()
             click.secho(f"{say('label.error', language)}: {error}", err=True, fg="red")
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # A folder that cannot be written, a file that is a folder …: the system says what,
+            # and nothing was half-written (every file is written atomically).
+            from ..i18n import say
+            from .language import current_language
+
+            language = current_language()
+            where = f"{error.filename}: " if error.filename else ""
+            message = f"{where}{error.strerror or error}"
+            hint = say("os_error.hint", language)
+            click.secho(
+                f"{say('label.error', language)}: {message}\n  {say('label.hint', language)}: {hint}",
+                err=True,
+                fg="red",
+            )
+            ctx.exit(2)
 
 
 @click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)

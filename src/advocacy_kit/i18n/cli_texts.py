@@ -5,6 +5,10 @@ from __future__ import annotations
 __all__ = ["CLI_TEXTS"]
 
 CLI_TEXTS: dict[str, tuple[str, str]] = {
+    "os_error.hint": (
+        "check the path and its permissions, or choose another one (e.g. with --out)",
+        "prüfe den Pfad und seine Rechte, oder wähle einen anderen (etwa mit --out)",
+    ),
     # check
     # "OK" is German as well (Duden: "okay, O. K."), and scripts may look for this line.
     "check.ok": ("Kit OK: {name}", "Kit OK: {name}"),
