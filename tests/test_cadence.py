@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import itertools
 from zoneinfo import ZoneInfo
@@ -160,3 +162,35 @@ def test_per_week_slots_stay_inside_sharing_hours(count: int, start: int, length
     )
     assert len(slots) == count
     assert all(hours[0] <= moment.time() <= hours[1] for moment, _ in slots)
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=0;BYDAY=MO;BYHOUR=9", "INTERVAL=0"),
+        ("FREQ=WEEKLY;INTERVAL=-1;BYDAY=MO;BYHOUR=9", "INTERVAL=-1"),
+        ("FREQ=WEEKLY;COUNT=0;BYDAY=MO;BYHOUR=9", "COUNT=0"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=9", "no date within two years"),
+        ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31;BYHOUR=9", "no date within two years"),
+        ("FREQ=MONTHLY;BYMONTH=4,6;BYMONTHDAY=31;BYHOUR=9", "no date within two years"),
+        ("FREQ=HOURLY;BYHOUR=9", "FREQ=HOURLY is not a posting rhythm"),
+        ("FREQ=YEARLY;BYWEEKNO=20;BYHOUR=9", "BYWEEKNO is not supported"),
+    ],
+    ids=[
+        "interval-0",
+        "interval-negative",
+        "count-0",
+        "30-february",
+        "daily-31-february",
+        "31-april-june",
+        "hourly",
+        "weekno",
+    ],
+)
+def test_rules_that_would_never_fire_are_rejected(rule: str, words: str) -> None:
+    with pytest.raises(CadenceSyntaxError, match=re.escape(words)):
+        parse_cadence(rule)
+
+
+def test_a_rule_with_a_real_31st_still_works() -> None:
+    assert parse_cadence("FREQ=MONTHLY;BYMONTH=1,4;BYMONTHDAY=31;BYHOUR=9").rrule

@@ -62,7 +62,7 @@ BAD_INPUTS = [
      "organization.timezone", "Mars/Olympus"),
     ("unknown area", "areas: [testing]", "areas: [testng]", 11, "topics[0].areas[0]",
      "unknown area 'testng'"),
-    ("invalid rrule", 'cadence: "tue 09:00"', 'cadence: "FREQ=SOMETIMES;BYHOUR=9"', 20,
+    ("invalid rrule", 'cadence: "tue 09:00"', 'cadence: "FREQ=WEEKLY;BYDAY=XX;BYHOUR=9"', 20,
      "people[0].accounts.linkedin.cadence", "invalid RRULE"),
     ("unknown weekday", 'cadence: "tue 09:00"', 'cadence: "tue, thx 09:00"', 20,
      "people[0].accounts.linkedin.cadence", "unknown weekday 'thx'"),

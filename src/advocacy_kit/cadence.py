@@ -112,6 +112,27 @@ def _rrule_parts(body: str) -> dict[str, str]:
     }
 
 
+_CADENCE_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _impossible_month_days(parts: dict[str, str]) -> bool:
+    """BYMONTH and BYMONTHDAY that never meet, such as 30 February."""
+    if "BYMONTH" not in parts or "BYMONTHDAY" not in parts:
+        return False
+    try:
+        months = [int(m) for m in parts["BYMONTH"].split(",")]
+        days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+    except ValueError:
+        return False  # dateutil reports the syntax
+    return all(
+        not 1 <= month <= 12
+        or all(day > _MONTH_DAYS[month - 1] for day in days if day > 0)
+        and not any(day < 0 for day in days)
+        for month in months
+    )
+
+
 def _check_rrule(text: str) -> str:
     body = text.strip()
     if body.upper().startswith("RRULE:"):
@@ -124,11 +145,28 @@ def _check_rrule(text: str) -> str:
     until = parts.get("UNTIL", "")
     if until and not until.endswith("Z"):
         raise CadenceSyntaxError("cadence.until_utc", until=until)
+    if parts.get("FREQ") not in _CADENCE_FREQS:
+        raise CadenceSyntaxError("cadence.freq", freq=parts.get("FREQ", ""))
+    exotic = sorted(set(parts) & {"BYYEARDAY", "BYWEEKNO", "BYEASTER"})
+    if exotic:
+        raise CadenceSyntaxError("cadence.unsupported", parts=", ".join(exotic))
+    if _impossible_month_days(parts):
+        raise CadenceSyntaxError("cadence.never", rule=body)
+    for name in ("INTERVAL", "COUNT"):
+        value = parts.get(name)
+        if value is not None and not (value.isdigit() and int(value) >= 1):
+            # INTERVAL=0 would make the expansion spin forever.
+            raise CadenceSyntaxError("cadence.positive", name=name, value=value)
     probe = dt.datetime(2026, 1, 5, tzinfo=ZoneInfo("UTC"))
     try:
-        rrulestr(body, dtstart=probe)
+        rule = rrulestr(body, dtstart=probe)
     except (ValueError, TypeError, KeyError, IndexError) as error:
         raise CadenceSyntaxError("cadence.invalid_rrule", error=error) from None
+    # A rule that never fires would be expanded until the year 9999 (dateutil checks UNTIL only
+    # against dates it finds). The checks above rule out the usual causes; this catches the rest.
+    horizon = probe + dt.timedelta(days=2 * 366)
+    if rule.replace(count=None, until=horizon).after(probe, inc=True) is None:
+        raise CadenceSyntaxError("cadence.never", rule=body)
     return body
 
 
@@ -241,6 +279,8 @@ def week_occurrences(
         anchor = dt.datetime.combine(_rrule_anchor(cadence.rrule, monday), dt.time())
         rule = rrulestr(cadence.rrule, dtstart=anchor.replace(tzinfo=zone))
         start, end = week_start.replace(tzinfo=zone), week_end.replace(tzinfo=zone)
+        if not {"COUNT", "UNTIL"} & set(_rrule_parts(cadence.rrule)):
+            rule = rule.replace(until=end)  # stop the expansion at the week's end
         naive = [moment.replace(tzinfo=None) for moment in rule.between(start, end, inc=True)]
         naive = naive[:_MAX_PER_WEEK]
     elif cadence.per_week is not None:

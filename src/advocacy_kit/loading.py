@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import KitError, Problem, UsageError
@@ -36,6 +37,15 @@ Loc = tuple[str | int, ...]
 Place = tuple[Path, int, int]  # file, 1-based line, 1-based column
 
 
+class _KitConstructor(RoundTripConstructor):
+    """Dates stay text here: pydantic reads them, so ``2026-13-01`` is reported at its place."""
+
+
+_KitConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
 def _kit_language(data: Any) -> str:
     """The language of a kit's problems: ``organization.language``, else the environment's."""
     return language_of_data(data) or language_from_environment()
@@ -45,6 +55,7 @@ def _read_yaml(path: Path, language: str | None = None) -> Any:
     """Parse one YAML file; problems are told in ``language`` (None: read from the file)."""
     yaml = YAML(typ="rt")
     yaml.version = (1, 2)
+    yaml.Constructor = _KitConstructor
     try:
         with path.open(encoding="utf-8") as stream:
             return yaml.load(stream)

@@ -129,6 +129,38 @@ KIT_TEXTS: dict[str, tuple[str, str]] = {
         "write an RFC 5545 rule such as FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0",
         "schreib eine RFC-5545-Regel wie FREQ=WEEKLY;BYDAY=TU,TH;BYHOUR=9;BYMINUTE=0",
     ),
+    "cadence.positive": (
+        "{name}={value} in the RRULE must be a whole number of at least 1",
+        "{name}={value} in der RRULE muss eine ganze Zahl ab 1 sein",
+    ),
+    "cadence.positive.hint": (
+        "write e.g. INTERVAL=2 for every other week",
+        "schreib z. B. INTERVAL=2 für jede zweite Woche",
+    ),
+    "cadence.freq": (
+        "FREQ={freq} is not a posting rhythm",
+        "FREQ={freq} ist kein Rhythmus zum Posten",
+    ),
+    "cadence.freq.hint": (
+        "use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY (the weekly cap keeps the pace sustainable)",
+        "nimm FREQ=DAILY, WEEKLY, MONTHLY oder YEARLY (die Wochengrenze hält das Tempo machbar)",
+    ),
+    "cadence.unsupported": (
+        "{parts} is not supported in a cadence",
+        "{parts} wird in einem Rhythmus nicht unterstützt",
+    ),
+    "cadence.unsupported.hint": (
+        "describe the rhythm with BYDAY, BYMONTHDAY, BYMONTH, BYHOUR and BYMINUTE",
+        "beschreib den Rhythmus mit BYDAY, BYMONTHDAY, BYMONTH, BYHOUR und BYMINUTE",
+    ),
+    "cadence.never": (
+        "the RRULE {rule} gives no date within two years",
+        "die RRULE {rule} ergibt innerhalb von zwei Jahren keinen Termin",
+    ),
+    "cadence.never.hint": (
+        "check BYMONTH, BYMONTHDAY and BYDAY for a date that exists",
+        "prüfe BYMONTH, BYMONTHDAY und BYDAY auf ein Datum, das es gibt",
+    ),
     "cadence.empty": ("the cadence is empty", "der Rhythmus ist leer"),
     "cadence.empty.hint": ("write e.g. `tue, thu 09:00`", "schreib z. B. `di, do 09:00`"),
     "cadence.per_week": (
