@@ -70,11 +70,11 @@ EXPORT_TEXTS: dict[str, tuple[str, str]] = {
     ),
     # Scheduler CSVs (exporters/scheduler_csv.py)
     "csv.shifted": (
-        "{tool}: the week's first draft ({first}) is less than {lead} minutes from now, so every "
-        "time in these files moved {by} later (order and spacing kept; {tool} accepts times at "
+        "{tool}: the week's first draft ({first}) is past or less than {lead} minutes away, so "
+        "every time in these files moved {by} later (order and spacing kept; {tool} accepts times at "
         "least {lead} minutes ahead, on {step}-minute steps)",
-        "{tool}: der erste Entwurf der Woche ({first}) liegt weniger als {lead} Minuten in der "
-        "Zukunft, daher liegt jede Zeit in diesen Dateien {by} später (Reihenfolge und Abstände "
+        "{tool}: der erste Entwurf der Woche ({first}) ist vorbei oder weniger als {lead} Minuten "
+        "entfernt, daher liegt jede Zeit in diesen Dateien {by} später (Reihenfolge und Abstände "
         "bleiben; {tool} nimmt Zeiten ab {lead} Minuten im Voraus, in {step}-Minuten-Schritten)",
     ),
     "csv.adjusted": (
