@@ -178,7 +178,7 @@ def plugins_command() -> None:
 
 @click.command()
 def platforms() -> None:
-    """List platforms with their limits and how each counts a post.
+    """List platforms with their limits in force and how each counts a post.
 
     \b
     Example:
@@ -192,9 +192,9 @@ def platforms() -> None:
         threads = say(
             "platforms.threads" if platform.supports_threads else "platforms.no_threads", language
         )
-        click.echo(
-            f"{name}: {platform.display_name}, {platform.limit} {platform.counting}; {threads}"
-        )
+        # The limit in force: a plugin may take it from settings (the environment).
+        limit = platform.limit_for(platform.options(language=language))
+        click.echo(f"{name}: {platform.display_name}, {limit} {platform.counting}; {threads}")
 
 
 @hookimpl
