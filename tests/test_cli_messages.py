@@ -67,7 +67,9 @@ def test_parse_week_keeps_its_old_signature() -> None:
 def test_week_errors_follow_the_kit_language(
     run_cli: Callable[..., Result], tmp_path: Path, command: tuple[str, ...], expected: str
 ) -> None:
-    result = run_cli(*command, "--out", str(tmp_path)) if command[0] == "plan" else run_cli(*command)
+    result = (
+        run_cli(*command, "--out", str(tmp_path)) if command[0] == "plan" else run_cli(*command)
+    )
     assert result.exit_code == 2
     assert expected in result.output
     assert not list(tmp_path.iterdir())

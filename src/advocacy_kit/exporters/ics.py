@@ -30,6 +30,10 @@ EVENT_MINUTES = 15
 """How long an event blocks: enough to personalise and post one draft."""
 
 
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                                  "ß": "ss"})  # fmt: skip
+
+
 def organization_slug(name: str) -> str:
     """``Acme & Söhne`` → ``acme-soehne``: a DNS-label-like name for the organisation.
 
@@ -40,8 +44,7 @@ def organization_slug(name: str) -> str:
     import unicodedata
 
     # German umlauts and ß as Germans transliterate them; other accents simply drop.
-    text = name.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
-                                         "Ü": "Ue", "ß": "ss"}))  # fmt: skip
+    text = name.translate(_TRANSLITERATION)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].rstrip("-")
     if slug:
