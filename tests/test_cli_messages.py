@@ -202,6 +202,25 @@ def test_a_lone_surrogate_line_is_reported_with_its_number(tmp_path: Path) -> No
     assert "stdin line 2: not valid Unicode text (a lone surrogate \\ud800)" in result.output
 
 
+def test_bytes_that_are_not_utf8_on_a_jsonl_line_are_named_as_such() -> None:
+    """What ``printf '"\ud800"'`` in bash sends: a surrogate's bytes, which UTF-8 forbids."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy_kit", "count", "--platform", "linkedin", "--jsonl"],
+        input=b'"ok"\n"\xed\xa0\x80 #tag"\n',
+        capture_output=True,
+        env={"ADVOCACY_KIT_LANG": "en", "LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    assert b"line 2: not UTF-8 text" in result.stderr or b"stdin is not UTF-8 text" in (
+        result.stderr
+    )
+
+
 def test_a_surrogate_pair_is_one_character(run_cli: Callable[..., Result]) -> None:
     result = run_cli("count", "--platform", "linkedin", "--jsonl", input='"\\ud83d\\udc4b"\n')
     assert result.exit_code == 0

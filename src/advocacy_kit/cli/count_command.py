@@ -71,6 +71,9 @@ def _count_lines(platform_name: str, language: str) -> bool:
         for number, line in enumerate(sys.stdin, 1):
             if not line.strip():
                 continue
+            if _lone_surrogate(line) is not None:
+                # Bytes that are not UTF-8, read with surrogateescape (a C or POSIX locale).
+                raise _usage("count.line_not_utf8", language, line=number)
             try:
                 item = json.loads(line)
             except json.JSONDecodeError as error:

@@ -178,6 +178,11 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
         "encode characters outside the BMP as a surrogate pair (\\ud83d\\udc4b) or as UTF-8",
         "schreib Zeichen außerhalb der BMP als Surrogatpaar (\\ud83d\\udc4b) oder als UTF-8",
     ),
+    "count.line_not_utf8": (
+        "stdin line {line}: not UTF-8 text",
+        "stdin Zeile {line}: kein UTF-8-Text",
+    ),
+    "count.line_not_utf8.hint": ("send the text as UTF-8", "sende den Text als UTF-8"),
     "count.text_not_utf8": ("TEXT is not UTF-8 text", "TEXT ist kein UTF-8-Text"),
     "count.text_not_utf8.hint": ("pass the text as UTF-8", "übergib den Text als UTF-8"),
     "count.stdin_not_utf8": ("stdin is not UTF-8 text", "stdin ist kein UTF-8-Text"),
