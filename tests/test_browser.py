@@ -147,3 +147,31 @@ def test_keyboard_reaches_the_skip_link_and_filters(browser: Any, tmp_path: Path
     assert _visible_drafts(page) == sorted(e.draft.id for e in calendar.entries_for(chosen))
     assert problems == []
     page.close()
+
+
+_WORD_LINES = """(word) => {
+  const lines = new Set();
+  for (const node of document.querySelectorAll('.text')) {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const at = text.data.indexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + word.length);
+      for (const rect of range.getClientRects()) lines.add(Math.round(rect.top));
+      return lines.size;
+    }
+  }
+  return 0;
+}"""
+
+
+def test_a_hashtag_that_fits_is_not_broken_inside(browser: Any, tmp_path: Path) -> None:
+    """Lines break between words; only a word wider than the card may break inside."""
+    calendar = plan_week(load_kit(EXAMPLES / "de-kommunikation"), "2026-W49")
+    assert "#InterneKommunikation" in "".join(e.post.text for e in calendar.entries)
+    page, problems = _open(browser, calendar, tmp_path)
+    assert page.evaluate(_WORD_LINES, "#InterneKommunikation") == 1
+    assert problems == []
+    page.close()

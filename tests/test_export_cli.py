@@ -36,7 +36,7 @@ def test_formats_with_alias(run_cli: Callable[..., Any], tmp_path: Path) -> None
 def test_unknown_format_fails_before_writing(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     result = run_cli("plan", KIT, "--format", "html,pdf", "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "unknown exporter 'pdf'" in result.output
+    assert "unbekanntes Exportformat 'pdf'" in result.output  # the kit is German
     assert not (tmp_path / "out").exists()
 
 
@@ -56,7 +56,7 @@ def test_planning_twice_keeps_an_edited_draft(run_cli: Callable[..., Any], tmp_p
     second = run_cli(*args)
     assert second.exit_code == 0
     assert markdown.read_text(encoding="utf-8") == edited
-    assert "kept it and wrote the new version" in second.output
+    assert "wurde seit dem Schreiben geändert; die Datei bleibt" in second.output
     assert (tmp_path / "calendar.new.md").exists()
     forced = run_cli(*args, "--force")
     assert forced.exit_code == 0

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -58,7 +59,7 @@ def test_hootsuite_splits_400_drafts_into_two_files(
 def test_hootsuite_rows_have_no_header_and_day_first_dates(
     sample_calendar_of: Callable[[str], Calendar],
 ) -> None:
-    with pytest.warns(ExportWarning, match=r"moved 1 drafts.*11:02 → 2026-12-02 11:05"):
+    with pytest.warns(ExportWarning, match=r"moved 1 draft to .*11:02 → 2026-12-02 11:05"):
         files = HootsuiteExporter(clock=lambda: NOW).render(sample_calendar_of("en"))
     by_name = {f.name: _rows(f.content) for f in files}
     assert sorted(by_name) == [
@@ -82,9 +83,76 @@ def test_hootsuite_moves_rows_too_close_to_now(entry_maker: Callable[..., Calend
     calendar = _big_calendar(entry_maker, 0).model_copy(
         update={"entries": [entry_maker("ada", "linkedin", start, ["Soon"])]}
     )
-    with pytest.warns(ExportWarning, match="at least 10 minutes from now"):
+    with pytest.warns(ExportWarning, match="less than 10 minutes away.*moved 10 minutes later"):
         [file] = HootsuiteExporter(clock=lambda: now).render(calendar)
     assert _rows(file.content) == [["01/12/2026 09:10", "Soon"]]
+
+
+def _times(files: list[Any]) -> dict[str, list[str]]:
+    return {f.name: [row[0] for row in _rows(f.content)] for f in files}
+
+
+def _past_week(entry_maker: Callable[..., CalendarEntry], language: str = "en") -> Calendar:
+    """Two colleagues posting 15 minutes apart on Tuesday, one again on Wednesday."""
+    tuesday = dt.datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN)
+    entries = [
+        entry_maker("ada", "linkedin", tuesday, ["First"]),
+        entry_maker("bo", "linkedin", tuesday + dt.timedelta(minutes=15), ["Second"]),
+        entry_maker("ada", "mastodon", tuesday + dt.timedelta(days=1), ["Third"], limit=500),
+    ]
+    return _big_calendar(entry_maker, 0).model_copy(
+        update={"entries": entries, "language": language}
+    )
+
+
+@pytest.mark.parametrize(
+    ("now", "expected", "by"),
+    [
+        # Two days and 1 minute after the first draft: everything moves 2 days 15 minutes.
+        (dt.datetime(2026, 12, 3, 8, 1, tzinfo=dt.UTC), ["03/12/2026 09:15", "03/12/2026 09:30",
+         "04/12/2026 09:15"], "2 days 15 minutes"),
+        # Exactly on time for the 10-minute lead: nothing moves.
+        (dt.datetime(2026, 12, 1, 7, 50, tzinfo=dt.UTC), ["01/12/2026 09:00", "01/12/2026 09:15",
+         "02/12/2026 09:00"], None),
+    ],
+    ids=["past-week", "on-time"],
+)  # fmt: skip
+def test_a_past_week_moves_as_a_whole_keeping_order_and_spacing(
+    entry_maker: Callable[..., CalendarEntry],
+    now: dt.datetime,
+    expected: list[str],
+    by: str | None,
+) -> None:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        files = HootsuiteExporter(clock=lambda: now).render(_past_week(entry_maker))
+    times = _times(files)
+    assert [
+        *times["hootsuite/ada-linkedin.csv"],
+        *times["hootsuite/bo-linkedin.csv"],
+        *times["hootsuite/ada-mastodon.csv"],
+    ] == expected
+    messages = [str(w.message) for w in caught if issubclass(w.category, ExportWarning)]
+    if by is None:
+        assert messages == []
+    else:
+        [message] = messages  # one warning for the whole move
+        assert f"moved {by} later" in message
+        assert "order and spacing kept" in message
+
+
+def test_the_week_shift_warning_is_german_for_a_german_kit(
+    entry_maker: Callable[..., CalendarEntry],
+) -> None:
+    now = dt.datetime(2026, 12, 1, 8, 3, tzinfo=dt.UTC)  # 3 minutes after the first draft
+    with pytest.warns(ExportWarning) as caught:
+        SproutExporter(clock=lambda: now).render(_past_week(entry_maker, "de"))
+    [message] = [str(w.message) for w in caught]
+    assert message.startswith("Sprout Social: der erste Entwurf der Woche")
+    assert "15 Minuten später" in message
+    assert "Reihenfolge und Abstände bleiben" in message
 
 
 def test_no_warning_when_every_time_fits(entry_maker: Callable[..., CalendarEntry]) -> None:

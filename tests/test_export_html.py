@@ -75,6 +75,31 @@ def test_every_draft_part_prompt_and_finding_is_on_the_page(
     assert f'high="{first.limit}" optimum="0" value="{first.length}"' in page
 
 
+@pytest.mark.parametrize("language", ["de", "en"], ids=["german", "english"])
+def test_only_thread_parts_are_labelled_as_parts(
+    language: str, sample_calendar_of: Callable[[str], Calendar]
+) -> None:
+    calendar = sample_calendar_of(language)
+    labels = [
+        attrs.get("aria-label")
+        for tag, attrs in _tags(render_html(calendar))
+        if tag == "section" and attrs.get("class") == "part"
+    ]
+    part = "Teil {n} von 2" if language == "de" else "Part {n} of 2"
+    # The sample week by person: Lena's two single posts, then Sam's thread of two.
+    assert labels == [None, None, part.format(n=1), part.format(n=2)]
+
+
+def test_words_break_between_words_not_anywhere() -> None:
+    from advocacy_kit.exporters.html import PAGE_DIR
+
+    css = (PAGE_DIR / "page.css").read_text(encoding="utf-8")
+    text_rule = re.search(r"^\.text \{([^}]*)\}", css, re.M)
+    assert text_rule is not None
+    assert "overflow-wrap: break-word" in text_rule[1]
+    assert "anywhere" not in css
+
+
 def test_landmarks_and_labels(sample_calendar_of: Callable[[str], Calendar]) -> None:
     tags = _tags(render_html(sample_calendar_of("de")))
     names = [tag for tag, _ in tags]

@@ -268,7 +268,8 @@ def test_language_in_text(tmp_path: Path, text: str, expected: str | None) -> No
 def test_check_summary_in_german(run_cli: Callable[..., Result]) -> None:
     result = run_cli("check", str(GERMAN_KIT), "--week", "2026-W49")
     assert result.exit_code == 0, result.output
-    assert re.search(r"^  \d+ Personen \(\d+ aktiv\), \d+ Themen, \d+ Fachgebiete, \d+ Kampagnen$",
+    # The example kit has one campaign: singular.
+    assert re.search(r"^  \d+ Personen \(\d+ aktiv\), \d+ Themen, \d+ Fachgebiete, 1 Kampagne$",
                      result.output, re.M)  # fmt: skip
     assert re.search(r"^  Plattformen: LinkedIn", result.output, re.M)
     assert re.search(r"^  2026-W49: \d+ Termine, \d+ ausgelassen$", result.output, re.M)

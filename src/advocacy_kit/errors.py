@@ -62,6 +62,10 @@ class AdvocacyKitError(Exception):
     #: The language the message is written in, when it is known (``None``: not known).
     language: str | None = None
 
+    def localised(self, language: str) -> str:
+        """The message in ``language`` where the error can say it again; else as raised."""
+        return str(self)
+
 
 class KitError(AdvocacyKitError, ValueError):
     """A kit (or a file it refers to) cannot be used. Holds every problem found, not just the first."""
@@ -93,11 +97,24 @@ class PluginError(AdvocacyKitError, RuntimeError):
 class UnknownNameError(AdvocacyKitError, LookupError):
     """A platform, exporter, situation … of that name is not registered."""
 
-    def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
-        names = ", ".join(sorted(known)) or "none"
-        super().__init__(f"unknown {kind} {name!r}; known: {names}")
+    def __init__(
+        self, kind: str, name: str, known: Iterable[str], language: str | None = None
+    ) -> None:
         self.kind = kind
         self.name = name
+        self.known = sorted(known)
+        self.language = language
+        super().__init__(self.localised(language or "en"))
+
+    def localised(self, language: str) -> str:
+        """``unknown platform 'x'; known: …`` in ``language``."""
+        from .i18n import _TEXTS
+
+        key = f"unknown_name.{self.kind}"
+        known = ", ".join(self.known) or say("none", language)
+        if key in _TEXTS:
+            return say(key, language, name=self.name, known=known)
+        return say("unknown_name", language, kind=self.kind, name=self.name, known=known)
 
 
 class UsageError(AdvocacyKitError, ValueError):

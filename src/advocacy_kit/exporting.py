@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .calendar import Calendar
+from .errors import UnknownNameError, UsageError
 from .exporters.base import ExportWarning
 from .plugins import get_exporter, get_exporters
 
@@ -16,18 +17,31 @@ FORMAT_ALIASES: dict[str, str] = {"md": "markdown"}
 """Short names accepted wherever an exporter name is (``--format html,md``)."""
 
 
-def resolve_formats(text: str) -> list[str]:
+def resolve_formats(text: str, *, language: str = "en") -> list[str]:
     """Exporter names from a comma-separated list, aliases resolved, duplicates dropped.
 
     Raises :class:`~advocacy_kit.UnknownNameError` naming the known formats for a name that is not
-    registered, before anything is written.
+    registered, and :class:`~advocacy_kit.UsageError` for a list that names no format at all
+    (``""``, ``","``), before anything is written. ``language`` is that of the messages.
     """
     names: list[str] = []
     for raw in text.split(","):
         name = FORMAT_ALIASES.get(raw.strip().lower(), raw.strip().lower())
         if name and name not in names:
-            get_exporter(name)
+            try:
+                get_exporter(name)
+            except UnknownNameError as error:
+                raise UnknownNameError(
+                    error.kind, error.name, known_formats(), language=language
+                ) from None
             names.append(name)
+    if not names:
+        from .i18n import say
+
+        hint = say("plan.no_format.hint", language, known=", ".join(known_formats()))
+        raise UsageError(
+            f"{say('plan.no_format', language)}\n  {say('label.hint', language)}: {hint}"
+        )
     return names
 
 

@@ -48,8 +48,14 @@ class IsoWeek:
         return f"{self.year}-W{self.week:02d}"
 
 
-def parse_week(text: str | IsoWeek, today: dt.date | None = None) -> IsoWeek:
-    """Read ``2026-W49``, ``this``, ``next`` or a date (``2026-12-01``) as an ISO week."""
+def parse_week(
+    text: str | IsoWeek, today: dt.date | None = None, *, language: str = "en"
+) -> IsoWeek:
+    """Read ``2026-W49``, ``this``, ``next`` or a date (``2026-12-01``) as an ISO week.
+
+    :param language: the language of the error message for text that is no week (``de``/``en``).
+    :raises UsageError: for text that names no week, or a week the year does not have.
+    """
     if isinstance(text, IsoWeek):
         return text
     today = today or dt.date.today()
@@ -64,14 +70,19 @@ def parse_week(text: str | IsoWeek, today: dt.date | None = None) -> IsoWeek:
         try:
             dt.date.fromisocalendar(year, week, 1)
         except ValueError:
+            last = dt.date(year, 12, 28).isocalendar()[1]  # 28 December is always in the last week
             raise UsageError(
-                f"{text!r}: {year} has no ISO week {week}; "
-                f"use a week from 1 to {dt.date(year, 12, 28).isocalendar()[1]}"
+                _message("week.no_such", language, text=text, year=year, week=week, last=last)
             ) from None
         return IsoWeek(year, week)
     try:
         return IsoWeek.containing(dt.date.fromisoformat(value))
     except ValueError:
-        raise UsageError(
-            f"{text!r} is not a week; write it as 2026-W49, this, next, or a date such as 2026-12-01"
-        ) from None
+        raise UsageError(_message("week.not_a_week", language, text=text)) from None
+
+
+def _message(key: str, language: str, **values: object) -> str:
+    from .i18n import say
+
+    hint = say(f"{key}.hint", language, **values)
+    return f"{say(key, language, **values)}\n  {say('label.hint', language)}: {hint}"

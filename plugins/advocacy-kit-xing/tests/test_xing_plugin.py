@@ -50,3 +50,40 @@ def test_a_bad_environment_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(LIMIT_ENV, "lots")
     with pytest.raises(UsageError, match=LIMIT_ENV):
         Xing().options()
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "hint"),
+    [
+        ("en", "is not a positive whole number", "  hint: set it to Xing's character limit"),
+        ("de", "ist keine positive ganze Zahl", "  Hinweis: setze sie auf Xings Zeichenlimit"),
+    ],
+    ids=["english", "german"],
+)
+def test_the_bad_limit_message_speaks_the_command_line_language(
+    monkeypatch: pytest.MonkeyPatch, language: str, message: str, hint: str
+) -> None:
+    from click.testing import CliRunner
+
+    from advocacy_kit.cli import get_cli
+
+    monkeypatch.setenv(LIMIT_ENV, "lots")
+    monkeypatch.setenv("ADVOCACY_KIT_LANG", language)
+    result = CliRunner().invoke(get_cli(), ["count", "--platform", "xing", "Hallo"])
+    assert result.exit_code == 2
+    assert f"{LIMIT_ENV}='lots' {message}\n{hint}" in result.output
+
+
+@pytest.mark.parametrize("command", [["platforms"], ["count", "--platform", "xing", "Hallo"]])
+def test_listing_and_count_show_the_limit_in_force(
+    fresh: None, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    from click.testing import CliRunner
+
+    from advocacy_kit.cli import get_cli
+
+    monkeypatch.setenv(LIMIT_ENV, "1000")
+    result = CliRunner().invoke(get_cli(), command)
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if line.startswith("xing:"))
+    assert "1000" in line and "3000" not in line

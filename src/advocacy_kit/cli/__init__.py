@@ -27,7 +27,8 @@ class _Group(click.Group):
             from .language import current_language
 
             language = error.language or current_language()
-            click.secho(f"{say('label.error', language)}: {error}", err=True, fg="red")
+            message = error.localised(language)
+            click.secho(f"{say('label.error', language)}: {message}", err=True, fg="red")
             ctx.exit(error.exit_code)
         except OSError as error:
             # A folder that cannot be written, a file that is a folder …: the system says what,

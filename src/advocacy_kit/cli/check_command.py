@@ -29,17 +29,13 @@ _SEVERITY = {
     "en": {"error": "error", "warning": "warning", "hint": "hint"},
     "de": {"error": "Fehler", "warning": "Warnung", "hint": "Hinweis"},
 }
-_TOTALS = {
-    "en": "{week}: {error} errors, {warning} warnings, {hint} hints in {drafts} drafts",
-    "de": "{week}: {error} Fehler, {warning} Warnungen, {hint} Hinweise in {drafts} Entwürfen",
-}
 _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}
 
 
 def _summary(kit: Kit, iso_week: IsoWeek) -> None:
     """What the kit holds and each person's cadence (the long-standing ``check`` output)."""
     from ..cadence import describe_cadence, parse_cadence
-    from ..i18n import say
+    from ..i18n import counted, say
     from ..plugins import get_platforms
     from ..schedule import schedule_week
 
@@ -53,16 +49,24 @@ def _summary(kit: Kit, iso_week: IsoWeek) -> None:
         say(
             "check.counts",
             language,
-            people=len(kit.people),
+            people=counted("n.person", len(kit.people), language),
             active=len(active),
-            topics=len(kit.topics),
-            areas=len(kit.areas),
-            campaigns=len(kit.campaigns),
+            topics=counted("n.topic", len(kit.topics), language),
+            areas=counted("n.area", len(kit.areas), language),
+            campaigns=counted("n.campaign", len(kit.campaigns), language),
         )
     )
     names = ", ".join(platforms[n].display_name for n in used) or say("none", language)
     click.echo(say("check.platforms", language, names=names))
-    click.echo(say("check.slots", language, week=iso_week, slots=len(slots), skipped=len(skipped)))
+    click.echo(
+        say(
+            "check.slots",
+            language,
+            week=iso_week,
+            slots=counted("n.slot", len(slots), language),
+            skipped=len(skipped),
+        )
+    )
     for person in kit.people:
         state = "" if person.active else say("check.opted_out", language)
         click.echo(f"  {person.name}{state}")
@@ -81,6 +85,7 @@ def _counts(findings: list[Finding]) -> dict[str, int]:
 def _print_findings(kit: Kit, calendar: Calendar) -> None:
     """Findings grouped by person (in kit order), then by local day, then in slot order."""
     from ..checks.messages import language_of
+    from ..i18n import counted, say
     from ..plugins import get_platforms
 
     language = language_of(kit)
@@ -109,7 +114,17 @@ def _print_findings(kit: Kit, calendar: Calendar) -> None:
                 click.echo(f"      {label}: {finding.message}")
     counts = _counts(calendar.findings)
     click.echo("")
-    click.echo(_TOTALS[language].format(week=calendar.week, drafts=len(calendar.entries), **counts))
+    click.echo(
+        say(
+            "check.totals",
+            language,
+            week=calendar.week,
+            errors=counted("n.error", counts["error"], language),
+            warnings=counted("n.warning", counts["warning"], language),
+            hints=counted("n.hint", counts["hint"], language),
+            drafts=counted("n.draft_dative", len(calendar.entries), language),
+        )
+    )
 
 
 def _as_json(calendar: Calendar) -> str:
@@ -166,8 +181,7 @@ def check(ctx: click.Context, kit_path: Path, week: str, output: str) -> None:
     from .language import kit_language
 
     kit = load_kit(kit_path)
-    kit_language(kit)
-    iso_week = parse_week(week)
+    iso_week = parse_week(week, language=kit_language(kit))
     calendar = plan_week(kit, iso_week)
     if output == "json":
         click.echo(_as_json(calendar))

@@ -81,18 +81,21 @@ def plan(
 
     from ..exporting import export_formats, resolve_formats
     from ..history import History
-    from ..i18n import say
+    from ..i18n import counted, say
     from ..loading import load_kit
     from ..pipeline import plan_week
     from ..reasons import explain_calendar
+    from ..weeks import parse_week
     from .language import kit_language
 
-    names = resolve_formats(formats)  # an unknown format fails before any work is done
     kit = load_kit(kit_path)
     language = kit_language(kit)
+    # An unknown or missing format and a bad week fail before anything is planned or written.
+    names = resolve_formats(formats, language=language)
+    iso_week = parse_week(week, language=language)
     warning = say("label.warning", language)
     with nullcontext(None) if no_history else History.for_kit(kit) as history:
-        calendar = plan_week(kit, week, history=history, record=False)
+        calendar = plan_week(kit, iso_week, history=history, record=False)
         if explain:
             for line in explain_calendar(calendar):
                 click.echo(line)
@@ -109,9 +112,9 @@ def plan(
             "plan.summary",
             language,
             week=calendar.week,
-            drafts=drafts,
-            people=people,
-            skipped=skipped,
+            drafts=counted("n.draft", drafts, language),
+            people=counted("n.person", people, language),
+            skipped=counted("n.slot", skipped, language),
         )
     )
     if summary is not None and history is not None:
@@ -175,7 +178,7 @@ def plugins_command() -> None:
 
 @click.command()
 def platforms() -> None:
-    """List platforms with their limits and how each counts a post.
+    """List platforms with their limits in force and how each counts a post.
 
     \b
     Example:
@@ -189,9 +192,9 @@ def platforms() -> None:
         threads = say(
             "platforms.threads" if platform.supports_threads else "platforms.no_threads", language
         )
-        click.echo(
-            f"{name}: {platform.display_name}, {platform.limit} {platform.counting}; {threads}"
-        )
+        # The limit in force: a plugin may take it from settings (the environment).
+        limit = platform.limit_for(platform.options(language=language))
+        click.echo(f"{name}: {platform.display_name}, {limit} {platform.counting}; {threads}")
 
 
 @hookimpl

@@ -37,14 +37,14 @@ def history(kit_path: Path, person: str | None, week: str | None, status: str | 
       advocacy-kit history kit.yaml --status posted
     """
     from ..history import History
-    from ..i18n import say
+    from ..i18n import counted, kind_label, say
     from ..loading import load_kit
     from ..weeks import parse_week
     from .language import kit_language
 
     kit = load_kit(kit_path)
     language = kit_language(kit)
-    iso_week = str(parse_week(week)) if week else None
+    iso_week = str(parse_week(week, language=language)) if week else None
     with History.for_kit(kit) as store:
         records = store.records(person=person, week=iso_week, status=status)
     if not records:
@@ -54,10 +54,10 @@ def history(kit_path: Path, person: str | None, week: str | None, status: str | 
         edited = say("history.edited", language) if record.edited_text is not None else ""
         click.echo(
             f"{record.id}  {record.week}  {record.slot_start:%Y-%m-%d %H:%M} {record.timezone}  "
-            f"{_status(record.status, language)}{edited}  {record.topic_id} ({record.kind})"
+            f"{_status(record.status, language)}{edited}  {record.topic_id} ({kind_label(record.kind, language)})"
         )
     count = len(records)
-    click.echo(say("history.one" if count == 1 else "history.many", language, count=count))
+    click.echo(f"{counted('n.draft', count, language)}.")
 
 
 @click.command()

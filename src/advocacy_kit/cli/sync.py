@@ -31,7 +31,7 @@ def sync(kit_path: Path, folder: Path) -> None:
     from ..errors import UsageError
     from ..exporters.markdown_edits import read_edited_drafts
     from ..history import History
-    from ..i18n import say
+    from ..i18n import counted, say
     from ..loading import load_kit
     from .language import kit_language
 
@@ -40,7 +40,7 @@ def sync(kit_path: Path, folder: Path) -> None:
     source = folder / "calendar.md"
     if not source.exists():
         raise UsageError(say("sync.no_file", language, source=source, folder=folder))
-    drafts = read_edited_drafts(source)
+    drafts = read_edited_drafts(source, language=language)
     recorded = unchanged = 0
     unknown: list[str] = []
     with History.for_kit(kit) as history:
@@ -79,7 +79,7 @@ def sync(kit_path: Path, folder: Path) -> None:
             recorded=recorded,
             unchanged=unchanged,
             unknown=len(unknown),
-            drafts=len(drafts),
+            drafts=counted("n.draft", len(drafts), language),
             source=source,
         )
     )

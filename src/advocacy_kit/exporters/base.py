@@ -80,7 +80,9 @@ class Exporter:
         """
         from .manifest import write_protected
 
-        return write_protected(target, self.render(calendar), force=force)
+        return write_protected(
+            target, self.render(calendar), force=force, language=calendar.language
+        )
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"

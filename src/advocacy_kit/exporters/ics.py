@@ -1,13 +1,15 @@
 """iCalendar: one event per draft at the slot's local time, for people's own calendar apps.
 
 Files: ``calendar.ics`` for everyone and ``calendar-<person>.ics`` for each person. Events carry
-the slot's zone (``TZID`` plus a ``VTIMEZONE``) and a UID made from the slot id, so exporting the
-week again updates the events instead of adding copies. Built with the ``icalendar`` library.
+the slot's zone (``TZID`` plus a ``VTIMEZONE``) and a UID made from the slot id and the
+organisation, so exporting the week again updates the events instead of adding copies, and two
+organisations' kits never share a UID. Built with the ``icalendar`` library.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +17,7 @@ from ..calendar import Calendar, CalendarEntry
 from ..hookspecs import hookimpl
 from .base import Exporter, ExportFile
 
-__all__ = ["IcsExporter", "event_uid"]
+__all__ = ["IcsExporter", "event_uid", "organization_slug"]
 
 _WORDS = {
     "en": {"calendar": "Drafts", "everyone": "everyone", "remind": "Time to post",
@@ -28,9 +30,38 @@ EVENT_MINUTES = 15
 """How long an event blocks: enough to personalise and post one draft."""
 
 
-def event_uid(entry: CalendarEntry) -> str:
-    """The stable UID of a draft's event: the same slot always gives the same UID."""
-    return f"{entry.slot.id}@advocacy-kit"
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                                  "ß": "ss"})  # fmt: skip
+
+
+def organization_slug(name: str) -> str:
+    """``Acme & Söhne`` → ``acme-soehne``: a DNS-label-like name for the organisation.
+
+    A name with no Latin letters or digits (``株式会社``) gets ``org-`` and a short hash of the
+    name instead, so it is still stable and distinct.
+    """
+    import hashlib
+    import unicodedata
+
+    # German umlauts and ß as Germans transliterate them; other accents simply drop.
+    text = name.translate(_TRANSLITERATION)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:63].rstrip("-")
+    if slug:
+        return slug
+    return "org-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
+
+
+def event_uid(entry: CalendarEntry, organization: str = "") -> str:
+    """The stable UID of a draft's event: ``<slot id>@<organisation slug>.advocacy-kit``.
+
+    The same slot of the same organisation always gives the same UID (re-exports update events);
+    two organisations with the same person id and time do not collide in one calendar app.
+    Without ``organization`` the UID is ``<slot id>@advocacy-kit``.
+    """
+    if not organization:
+        return f"{entry.slot.id}@advocacy-kit"
+    return f"{entry.slot.id}@{organization_slug(organization)}.advocacy-kit"
 
 
 def _platform_name(name: str) -> str:
@@ -116,7 +147,9 @@ class IcsExporter(Exporter):
         document.add("calscale", "GREGORIAN")
         document.add("x-wr-calname", title)
         for entry in sorted(entries, key=lambda e: (e.slot.start, e.slot.person_id)):
-            document.add_component(self._event(entry, stamp, words, names, icalendar))
+            event = self._event(entry, stamp, words, names, icalendar)
+            event.add("uid", event_uid(entry, calendar.organization))
+            document.add_component(event)
         # Only the transitions around this week: a full 1970–2038 table would bloat every file.
         year = dt.timedelta(days=366)
         document.add_missing_timezones(calendar.starts - year, calendar.ends + year)
@@ -140,7 +173,6 @@ class IcsExporter(Exporter):
         if names is not None:
             summary += f" ({names.get(slot.person_id, slot.person_id)})"
         event = icalendar.Event()
-        event.add("uid", event_uid(entry))
         event.add("dtstamp", stamp)
         event.add("dtstart", slot.start)
         event.add("dtend", slot.start + dt.timedelta(minutes=EVENT_MINUTES))

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from ..errors import ExportError
+from ..i18n import say
 from .base import ExportFile, ExportWarning, write_atomic
 
 __all__ = ["MANIFEST_NAME", "Manifest", "digest", "write_protected"]
@@ -37,8 +38,11 @@ class Manifest:
         self.hashes: dict[str, str] = dict(hashes or {})
 
     @classmethod
-    def load(cls, folder: Path) -> Manifest:
-        """Read the folder's manifest; an absent one is empty."""
+    def load(cls, folder: Path, *, language: str = "en") -> Manifest:
+        """Read the folder's manifest; an absent one is empty.
+
+        :param language: the language of the error for a manifest that cannot be read.
+        """
         path = folder / MANIFEST_NAME
         if not path.exists():
             return cls(folder)
@@ -48,10 +52,9 @@ class Manifest:
             if not isinstance(hashes, dict):
                 raise TypeError("files is not an object")
         except (ValueError, KeyError, TypeError) as error:
-            raise ExportError(
-                f"{path}: cannot read the record of written files ({error})\n"
-                "  hint: delete it to treat every existing file as edited, or rerun with --force"
-            ) from None
+            message = say("manifest.unreadable", language, path=path, error=error)
+            hint = say("manifest.unreadable.hint", language)
+            raise ExportError(f"{message}\n  {say('label.hint', language)}: {hint}") from None
         return cls(folder, {str(k): str(v) for k, v in hashes.items()})
 
     def save(self) -> None:
@@ -82,14 +85,15 @@ def _beside(name: str, manifest: Manifest) -> str:
 
 
 def write_protected(
-    folder: Path, files: Iterable[ExportFile], *, force: bool = False
+    folder: Path, files: Iterable[ExportFile], *, force: bool = False, language: str = "en"
 ) -> list[Path]:
     """Write ``files`` into ``folder`` atomically, keeping any file a person edited.
 
     :param force: overwrite edited files too.
+    :param language: the language of warnings and errors (the calendar's).
     :returns: the paths written (a kept file's new version is written beside it).
     """
-    manifest = Manifest.load(folder)
+    manifest = Manifest.load(folder, language=language)
     written: list[Path] = []
     for file in files:
         data = file.data
@@ -101,18 +105,10 @@ def write_protected(
             and path.read_bytes() != data
             and not manifest.is_unchanged(name)
         ):
-            origin = (
-                "was changed since it was written"
-                if name in manifest.hashes
-                else ("was not written by advocacy-kit")
-            )
+            key = "manifest.edited" if name in manifest.hashes else "manifest.foreign"
             name = _beside(file.name, manifest)
             warnings.warn(
-                ExportWarning(
-                    f"{path} {origin}; kept it and wrote the new version to "
-                    f"{folder / name} (use --force to overwrite)"
-                ),
-                stacklevel=2,
+                ExportWarning(say(key, language, path=path, new=folder / name)), stacklevel=2
             )
         written.append(write_atomic(folder / name, data))
         manifest.hashes[name] = digest(data)

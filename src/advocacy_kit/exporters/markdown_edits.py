@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Problem, UsageError
+from ..i18n import say
 
 __all__ = ["EditedDraft", "parse_edited_drafts", "read_edited_drafts"]
 
@@ -61,15 +62,26 @@ def _parts(lines: list[str]) -> tuple[str, ...]:
     return tuple(part for part in parts if part.strip())
 
 
-def parse_edited_drafts(text: str, source: str = "calendar.md") -> list[EditedDraft]:
+def parse_edited_drafts(
+    text: str, source: str = "calendar.md", *, language: str = "en"
+) -> list[EditedDraft]:
     """Every marked draft in Markdown ``text``, in file order.
 
+    :param language: the language of error messages (the kit's).
     :raises UsageError: naming the file and line of a marker without its partner, or a draft
         that appears twice.
     """
 
-    def fail(line: int, message: str, hint: str) -> UsageError:
-        return UsageError(str(Problem(message, path=Path(source), line=line, hint=hint)))
+    def fail(line: int, key: str, draft: str) -> UsageError:
+        problem = Problem(
+            say(key, language, draft=draft),
+            path=Path(source),
+            line=line,
+            hint=say(f"{key}.hint", language, draft=draft),
+        )
+        error = UsageError(problem.render(language))
+        error.language = language
+        return error
 
     drafts: list[EditedDraft] = []
     seen: set[str] = set()
@@ -79,28 +91,42 @@ def parse_edited_drafts(text: str, source: str = "calendar.md") -> list[EditedDr
         start, end = _START.match(line), _END.match(line)
         if start:
             if current is not None:
-                raise fail(current[1], f"draft {current[0]!r} has no end marker",
-                           f"add <!-- end: {current[0]} --> after its text")  # fmt: skip
+                raise fail(current[1], "edits.no_end", current[0])
             current, body = (start.group(1), number), []
         elif end:
             if current is None or end.group(1) != current[0]:
-                raise fail(number, f"end marker for {end.group(1)!r} without its start",
-                           "keep the <!-- draft: … --> and <!-- end: … --> lines in pairs")  # fmt: skip
+                raise fail(number, "edits.no_start", end.group(1))
             if current[0] in seen:
-                raise fail(current[1], f"draft {current[0]!r} appears twice",
-                           "keep one copy of each draft in the file")  # fmt: skip
+                raise fail(current[1], "edits.twice", current[0])
             seen.add(current[0])
             drafts.append(EditedDraft(current[0], _parts(body), current[1]))
             current = None
         elif current is not None:
             body.append(line)
     if current is not None:
-        raise fail(current[1], f"draft {current[0]!r} has no end marker",
-                   f"add <!-- end: {current[0]} --> after its text")  # fmt: skip
+        raise fail(current[1], "edits.no_end", current[0])
     return drafts
 
 
-def read_edited_drafts(path: str | Path) -> list[EditedDraft]:
-    """:func:`parse_edited_drafts` on a file."""
+def read_edited_drafts(path: str | Path, *, language: str = "en") -> list[EditedDraft]:
+    """:func:`parse_edited_drafts` on a file.
+
+    :raises UsageError: also for a file that is not UTF-8 text, naming the file and the line of
+        the first byte that is not.
+    """
     path = Path(path)
-    return parse_edited_drafts(path.read_text(encoding="utf-8"), str(path))
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problem = Problem(
+            say("edits.not_utf8", language, position=error.start + 1),
+            path=path,
+            line=line,
+            hint=say("edits.not_utf8.hint", language),
+        )
+        failure = UsageError(problem.render(language))
+        failure.language = language
+        raise failure from None
+    return parse_edited_drafts(text, str(path), language=language)

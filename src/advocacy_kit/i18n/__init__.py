@@ -19,10 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from .cli_texts import CLI_TEXTS
+from .export_texts import EXPORT_TEXTS
 from .kit_texts import KIT_TEXTS
 
 __all__ = [
     "LANGUAGES",
+    "counted",
+    "kind_label",
     "language_from_environment",
     "language_in_text",
     "language_of_data",
@@ -33,7 +36,7 @@ __all__ = [
 LANGUAGES = ("en", "de")
 """Languages every text exists in; any other language reads English."""
 
-_TEXTS: dict[str, tuple[str, str]] = {**KIT_TEXTS, **CLI_TEXTS}
+_TEXTS: dict[str, tuple[str, str]] = {**KIT_TEXTS, **CLI_TEXTS, **EXPORT_TEXTS}
 _LANGUAGE_LINE = re.compile(r"""^[ \t]+language:[ \t]*["']?([A-Za-z]{2})["']?[ \t]*(?:#.*)?$""")
 
 
@@ -48,6 +51,24 @@ def say(key: str, language: str, **values: Any) -> str:
     """The text ``key`` in ``language`` (English unless German), filled with ``values``."""
     english, german = _TEXTS[key]
     return (german if spoken(language) == "de" else english).format(**values)
+
+
+def counted(noun: str, count: int, language: str) -> str:
+    """``1 draft`` / ``2 drafts``, ``1 Entwurf`` / ``2 Entwürfe``: a number with its noun.
+
+    ``noun`` names a pair of texts, ``NOUN.one`` (exactly one) and ``NOUN.many`` (any other
+    number, zero included); German and English agree on that rule.
+    """
+    return say(f"{noun}.{'one' if count == 1 else 'many'}", language, count=count)
+
+
+def kind_label(kind: str, language: str) -> str:
+    """A post kind in words (``lesson_learned`` → ``lesson learned`` / ``Erkenntnis``).
+
+    A kind without a text (one a newer version or a plugin knows) is shown as it is.
+    """
+    key = f"kind.{kind}"
+    return say(key, language) if key in _TEXTS else kind
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

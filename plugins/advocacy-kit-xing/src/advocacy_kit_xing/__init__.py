@@ -16,10 +16,53 @@ from advocacy_kit import hookimpl
 from advocacy_kit.errors import UsageError
 from advocacy_kit.platforms import Platform, PlatformOptions
 
-__all__ = ["DEFAULT_MAX_CHARACTERS", "LIMIT_ENV", "Xing", "XingOptions", "register_platforms"]
+__all__ = [
+    "DEFAULT_MAX_CHARACTERS",
+    "LIMIT_ENV",
+    "LimitSettingError",
+    "Xing",
+    "XingOptions",
+    "register_platforms",
+]
 
 LIMIT_ENV = "ADVOCACY_KIT_XING_MAX_CHARACTERS"
 DEFAULT_MAX_CHARACTERS = 3000
+
+# The plugin's own words (English, German), so it needs nothing from the core's catalogue.
+_TEXTS: dict[str, tuple[str, str]] = {
+    "bad_limit": (
+        "{env}={raw!r} is not a positive whole number",
+        "{env}={raw!r} ist keine positive ganze Zahl",
+    ),
+    "bad_limit.hint": (
+        "set it to Xing's character limit, e.g. {env}={default}",
+        "setze sie auf Xings Zeichenlimit, etwa {env}={default}",
+    ),
+    "label.hint": ("hint", "Hinweis"),
+}
+
+
+def _say(key: str, language: str, **values: object) -> str:
+    english, german = _TEXTS[key]
+    return (german if language.lower().startswith("de") else english).format(**values)
+
+
+class LimitSettingError(UsageError):
+    """``ADVOCACY_KIT_XING_MAX_CHARACTERS`` holds no positive whole number.
+
+    Raised while options are built, before any language is known; the command line asks for
+    the message again in its language (:meth:`localised`).
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.raw = raw
+        super().__init__(self.localised("en"))
+
+    def localised(self, language: str) -> str:
+        """The message and its hint in ``language`` (German or English)."""
+        values = {"env": LIMIT_ENV, "raw": self.raw, "default": DEFAULT_MAX_CHARACTERS}
+        hint = _say("bad_limit.hint", language, **values)
+        return f"{_say('bad_limit', language, **values)}\n  {_say('label.hint', language)}: {hint}"
 
 
 def configured_limit() -> int:
@@ -28,10 +71,7 @@ def configured_limit() -> int:
     if not raw:
         return DEFAULT_MAX_CHARACTERS
     if not raw.isdigit() or int(raw) < 1:
-        raise UsageError(
-            f"{LIMIT_ENV}={raw!r} is not a positive whole number\n"
-            f"  hint: set it to Xing's character limit, e.g. {LIMIT_ENV}={DEFAULT_MAX_CHARACTERS}"
-        )
+        raise LimitSettingError(raw)
     return int(raw)
 
 
