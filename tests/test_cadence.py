@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import itertools
+import re
 from zoneinfo import ZoneInfo
 
 import pytest

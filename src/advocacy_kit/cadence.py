@@ -127,8 +127,10 @@ def _impossible_month_days(parts: dict[str, str]) -> bool:
         return False  # dateutil reports the syntax
     return all(
         not 1 <= month <= 12
-        or all(day > _MONTH_DAYS[month - 1] for day in days if day > 0)
-        and not any(day < 0 for day in days)
+        or (
+            all(day > _MONTH_DAYS[month - 1] for day in days if day > 0)
+            and not any(day < 0 for day in days)
+        )
         for month in months
     )
 
