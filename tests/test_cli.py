@@ -142,3 +142,33 @@ def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("kit", [GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
+def test_the_schema_accepts_the_example_kits_file_by_file(
+    run_cli: Callable[..., Result], kit: Path
+) -> None:
+    import jsonschema
+
+    from advocacy_kit.loading import _read_yaml, _walk
+
+    def plain(path: Path) -> object:
+        return _walk(_read_yaml(path), (), path, {})
+
+    schemas = {
+        part: json.loads(run_cli("schema", "--part", part).output)
+        for part in ("kit", "person", "topic", "campaign")
+    }
+    assert schemas["kit"]["$schema"].endswith("2020-12/schema")
+    jsonschema.validate(plain(kit / "kit.yaml"), schemas["kit"])
+    for folder, part in (("people", "person"), ("topics", "topic"), ("campaigns", "campaign")):
+        for file in sorted((kit / folder).glob("*.yaml")):
+            jsonschema.validate(plain(file), schemas[part])
+
+
+def test_the_schema_rejects_what_loading_rejects(run_cli: Callable[..., Result]) -> None:
+    import jsonschema
+
+    schema = json.loads(run_cli("schema").output)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"organization": {"name": "Acme", "followers": 10}}, schema)

@@ -80,3 +80,18 @@ def test_planned_posts_carry_the_parameters_and_no_ak701() -> None:
         assert "utm_source=advocacy&utm_medium=social" in entry.post.text
         assert entry.post.length <= entry.post.limit
     assert not [f for f in calendar.findings if f.code == "AK701"]
+
+
+def test_a_part_pushed_over_the_limit_by_tracking_is_split_again(
+    write_kit: Callable[..., Path],
+) -> None:
+    # Bluesky counts links as written, so the parameters make the post longer.
+    link = "https://acme.example/" + "a" * 200
+    kit_yaml = TRACKED_KIT.replace(
+        "    title: Flaky tests are bugs\n",
+        f"    title: Flaky tests are bugs\n    link: {link}\n    kind: article_share\n",
+    ).replace("      linkedin:\n", "      bluesky:\n")
+    kit = advocacy_kit.load_kit(write_kit(kit_yaml))
+    [entry] = advocacy_kit.plan_week(kit, "2026-W49").entries
+    assert "utm_source=advocacy" in entry.post.text
+    assert entry.post.valid, entry.post.parts

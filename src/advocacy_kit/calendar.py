@@ -6,7 +6,6 @@ These are plain frozen values. Each pipeline step adds one of them; exporters on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -149,9 +148,9 @@ class Calendar(_Value):
     )
 
     @property
-    def drafts(self) -> Iterator[Draft]:
+    def drafts(self) -> list[Draft]:
         """Every draft, in calendar order (by local time, then person and platform)."""
-        return (entry.draft for entry in self.entries)
+        return [entry.draft for entry in self.entries]
 
     @property
     def findings(self) -> list[Finding]:

@@ -48,6 +48,7 @@ __all__ = [
     "SharingHours",
     "Topic",
     "Voice",
+    "kit_part_schema",
 ]
 
 
@@ -175,9 +176,13 @@ class Guidelines(_Model):
     """The employer's rules for people who post about their work."""
 
     disclosure: Disclosure = Field(default_factory=Disclosure)
-    blocked_terms: list[Annotated[BlockedTerm, BeforeValidator(_term_shorthand)]] = Field(
-        default_factory=list
-    )
+    blocked_terms: list[
+        Annotated[
+            BlockedTerm,
+            # A plain string is the short form of {term: …}; the schema says so for editors.
+            BeforeValidator(_term_shorthand, json_schema_input_type=BlockedTerm | str),
+        ]
+    ] = Field(default_factory=list)
     hashtags: HashtagRules = Field(default_factory=HashtagRules)
     support_channel: str | None = Field(
         default=None, description="Where customer complaints belong, e.g. a support address."
@@ -373,3 +378,27 @@ class Kit(_Model):
         if person.weekly_cap is not None:
             return person.weekly_cap
         return self.settings.default_weekly_cap
+
+
+def kit_part_schema(part: str = "kit") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of ``kit.yaml`` or of one split file.
+
+    A file in ``people/``, ``topics/`` or ``campaigns/`` holds one entry or a list of them.
+    """
+    models: dict[str, type[BaseModel]] = {
+        "kit": Kit,
+        "person": Person,
+        "topic": Topic,
+        "campaign": Campaign,
+    }
+    schema = models[part].model_json_schema()
+    if part != "kit":
+        definitions = schema.pop("$defs", {})
+        entry = dict(schema)
+        schema = {
+            "title": entry.get("title", part),
+            "anyOf": [entry, {"type": "array", "items": entry}],
+        }
+        if definitions:
+            schema["$defs"] = definitions
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -80,9 +80,20 @@ def adjust_post(post: Post, draft: Draft, kit: Kit) -> Post | None:
     if parts == post.parts:
         return None
     from .plugins import get_platform
-    from .posting import measure_parts
+    from .posting import format_post, measure_parts
 
     platform = get_platform(post.platform)
     account = kit.person(draft.assignment.slot.person_id).accounts.get(post.platform)
     options = platform.options(account.options if account else None)
-    return measure_parts(platform, parts, options)
+    tracked = measure_parts(platform, parts, options)
+    if tracked.valid or not platform.supports_threads or draft.edited:
+        return tracked
+    # Longer links pushed a part over the limit: split the tracked text into a thread anew
+    # (a person's own thread keeps the breaks they chose).
+    return format_post(
+        platform,
+        track_links(draft.text, kit),
+        options,
+        disclosure=draft.disclosure,
+        language=draft.assignment.language,
+    )

@@ -134,9 +134,19 @@ def plan(
         click.echo(say("plan.wrote", language, path=path))
 
 
+_SCHEMA_PARTS = ("kit", "person", "topic", "campaign")
+
+
 @click.command()
 @click.option("--calendar", is_flag=True, help="The schema of calendar.json (--format json).")
-def schema(calendar: bool) -> None:
+@click.option(
+    "--part",
+    type=click.Choice(_SCHEMA_PARTS),
+    default="kit",
+    show_default=True,
+    help="kit.yaml, or one file of a folder kit's people/, topics/ or campaigns/.",
+)
+def schema(calendar: bool, part: str) -> None:
     """Print the JSON Schema of a kit, for editors that validate and complete YAML.
 
     \b
@@ -144,6 +154,7 @@ def schema(calendar: bool) -> None:
       advocacy-kit schema > kit.schema.json
       # then, at the top of kit.yaml:
       # yaml-language-server: $schema=kit.schema.json
+      advocacy-kit schema --part person > person.schema.json   # for people/*.yaml
       advocacy-kit schema --calendar > calendar.schema.json
     """
     if calendar:
@@ -151,9 +162,9 @@ def schema(calendar: bool) -> None:
 
         click.echo(json.dumps(calendar_schema(), indent=2, ensure_ascii=False))
         return
-    from ..models import Kit
+    from ..models import kit_part_schema
 
-    click.echo(json.dumps(Kit.model_json_schema(), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(kit_part_schema(part), indent=2, ensure_ascii=False))
 
 
 @click.command(name="plugins")
