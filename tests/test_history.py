@@ -128,7 +128,7 @@ def test_planned_drafts_no_longer_in_the_plan_are_withdrawn(history: History) ->
 
 def test_status_changes_have_timestamps_and_rules(history: History) -> None:
     kit = load_kit(GERMAN_KIT)
-    draft_id = next(plan_week(kit, "2026-W44", history=history).drafts).id
+    draft_id = plan_week(kit, "2026-W44", history=history).drafts[0].id
     approved = history.mark(draft_id, "approved")
     posted = history.mark(draft_id, "posted")
     assert approved.approved_at is not None and posted.posted_at is not None
