@@ -217,3 +217,19 @@ def test_platforms_command_lists_limits_and_counting(run_cli: Any) -> None:
     output = run_cli("platforms").output
     assert "x: X, 280 weighted characters" in output
     assert "bluesky: Bluesky, 300 graphemes" in output
+
+
+@pytest.mark.parametrize(
+    ("over", "language", "words"),
+    [
+        (1, "en", "1 weighted character over"),
+        (2, "en", "2 weighted characters over"),
+        (1, "de", "1 gewichtetes Zeichen über"),
+    ],
+    ids=["one-en", "two-en", "one-de"],
+)
+def test_overflow_says_singular_and_plural_right(over: int, language: str, words: str) -> None:
+    from advocacy_kit.plugins import get_platform
+
+    [problem] = get_platform("x").validate("a" * (280 + over), language=language)
+    assert problem.startswith(words)

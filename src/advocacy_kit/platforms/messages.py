@@ -18,8 +18,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "kürze um mindestens {over}",
     },
     "over_bytes": {
-        "en": "{over} bytes over the {platform} limit of {limit} UTF-8 bytes; shorten the text",
-        "de": "{over} Bytes über dem {platform}-Limit von {limit} UTF-8-Bytes; kürze den Text",
+        "en": "{over} {bytes} over the {platform} limit of {limit} UTF-8 bytes; shorten the text",
+        "de": "{over} {bytes} über dem {platform}-Limit von {limit} UTF-8-Bytes; kürze den Text",
     },
     "invalid_chars": {
         "en": "the post contains characters {platform} rejects ({chars}); delete them",
@@ -46,20 +46,32 @@ _MESSAGES: dict[str, dict[str, str]] = {
 
 
 _UNITS: dict[str, dict[str, str]] = {
-    "characters": {"de": "Zeichen"},
-    "weighted characters": {"de": "gewichtete Zeichen"},
-    "graphemes": {"de": "Zeichen (Grapheme)"},
+    "characters": {"de": "Zeichen", "one": "character"},
+    "weighted characters": {
+        "de": "gewichtete Zeichen",
+        "one": "weighted character",
+        "de_one": "gewichtetes Zeichen",
+    },
+    "graphemes": {"de": "Zeichen (Grapheme)", "one": "grapheme"},
 }
 
 
-def unit_word(unit: str, language: str = "en") -> str:
-    """What a platform counts (``characters`` …) in ``language``."""
-    return _UNITS.get(unit, {}).get(language, unit)
+def unit_word(unit: str, language: str = "en", count: int | None = None) -> str:
+    """What a platform counts (``characters`` …) in ``language``, singular for a count of one."""
+    words = _UNITS.get(unit, {})
+    if count == 1:
+        singular = words.get("de_one", words.get("de")) if language == "de" else words.get("one")
+        return singular or unit
+    return words.get(language, unit)
 
 
 def message(key: str, language: str = "en", **values: Any) -> str:
     """The message ``key`` in ``language`` (English where the language has none)."""
     texts = _MESSAGES[key]
     if "unit" in values:
-        values["unit"] = unit_word(values["unit"], language)
+        values["unit"] = unit_word(values["unit"], language, values.get("over"))
+    if key == "over_bytes":
+        values["bytes"] = "Byte" if values.get("over") == 1 else "Bytes"
+        if language != "de":
+            values["bytes"] = values["bytes"].lower()
     return texts.get(language, texts["en"]).format(**values)
