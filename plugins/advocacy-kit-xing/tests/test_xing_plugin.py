@@ -35,7 +35,7 @@ def test_limit_comes_from_account_options() -> None:
     assert xing.limit_for(options) == 1000
     assert not xing.count("a" * 1001, options).valid
     assert xing.validate("a" * 1001, options) == [
-        "1 characters over the Xing limit of 1000 (1001/1000); shorten it by at least 1"
+        "1 character over the Xing limit of 1000 (1001/1000); shorten it by at least 1"
     ]
 
 
