@@ -282,3 +282,11 @@ def test_the_environment_can_point_the_history_elsewhere(
         plan_week(kit, "2026-W49", history=store)
         assert store.records()
     assert not (tmp_path / "kit" / ".advocacy-kit").exists()
+
+
+def test_history_names_an_unknown_person(
+    run_cli: Callable[..., object],
+) -> None:
+    result = run_cli("history", str(ENGLISH_KIT), "--person", "nobody")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "unknown person 'nobody'; known: marcus, noor, priya, sam" in result.output  # type: ignore[attr-defined]

@@ -36,6 +36,7 @@ def history(kit_path: Path, person: str | None, week: str | None, status: str | 
       advocacy-kit history examples/de-kommunikation --person lena --week 2026-W44
       advocacy-kit history kit.yaml --status posted
     """
+    from ..errors import UnknownNameError
     from ..history import History
     from ..i18n import counted, kind_label, say
     from ..loading import load_kit
@@ -44,6 +45,9 @@ def history(kit_path: Path, person: str | None, week: str | None, status: str | 
 
     kit = load_kit(kit_path)
     language = kit_language(kit)
+    known = [p.id for p in kit.people]
+    if person is not None and person not in known:
+        raise UnknownNameError("person", person, known, language)
     iso_week = str(parse_week(week, language=language)) if week else None
     with History.for_kit(kit) as store:
         records = store.records(person=person, week=iso_week, status=status)

@@ -126,6 +126,10 @@ CLI_TEXTS: dict[str, tuple[str, str]] = {
         "unknown exporter {name!r}; known: {known}",
         "unbekanntes Exportformat {name!r}; bekannt: {known}",
     ),
+    "unknown_name.person": (
+        "unknown person {name!r}; known: {known}",
+        "unbekannte Person {name!r}; bekannt: {known}",
+    ),
     "unknown_name.situation": (
         "unknown situation {name!r}; known: {known}",
         "unbekannte Situation {name!r}; bekannt: {known}",
