@@ -116,7 +116,9 @@ def test_a_question_reads_like_the_persons_level(
     drafter = Drafter(drafting_kit(LEVELS_KIT))
 
     def question(person: str) -> str:
-        assignment = make_assignment("question", person=person, platform=platform, language=language)
+        assignment = make_assignment(
+            "question", person=person, platform=platform, language=language
+        )
         return drafter.draft(assignment).text
 
     if platform == "x":  # the short form says it in fewer words
@@ -139,7 +141,9 @@ def test_a_question_reads_like_the_persons_level(
 def test_level_is_the_highest_in_the_topics_areas(expertise, areas, level):
     from advocacy_kit.models import Person, Topic
 
-    person = Person.model_validate({"id": "p", "name": "P", "languages": ["en"], "expertise": expertise})
+    person = Person.model_validate(
+        {"id": "p", "name": "P", "languages": ["en"], "expertise": expertise}
+    )
     topic = Topic.model_validate({"id": "t", "title": "T", "areas": areas})
     assert level_for(person, topic) == level
 

@@ -143,13 +143,19 @@ def _room(limit: int, disclosure: str = "", first: bool = False) -> Room:
         (100, "", "Title: one two three four five six seven eight"),
         (40, "", "Title: one two three four five…"),
         (40, "Ad.", "Title: one two three four…"),
-        (10, "A much longer disclosure than the room.", "Title: one two three four five six seven eight"),
+        (
+            10,
+            "A much longer disclosure than the room.",
+            "Title: one two three four five six seven eight",
+        ),
     ],
     ids=["fits", "cut-at-a-word", "disclosure-takes-room", "nothing-fits-keeps-the-title"],
 )
 def test_fit_keeps_the_longest_title_that_fits(limit, disclosure, expected):
     room = _room(limit, disclosure)
-    fitted = room.fit(lambda title: f"Title: {title}\n", "one two  three four five six seven eight", "#tag")
+    fitted = room.fit(
+        lambda title: f"Title: {title}\n", "one two  three four five six seven eight", "#tag"
+    )
     assert fitted == expected
     if expected.endswith("…"):
         assert len(room.post([fitted, "#tag"])) <= limit
@@ -188,10 +194,17 @@ DISCLOSURE_CASES = {
 }
 
 
-@pytest.mark.parametrize(("extra", "topic", "language"), DISCLOSURE_CASES.values(), ids=DISCLOSURE_CASES)
-def test_the_disclosure_templates_see_is_the_one_drafting_adds(drafting_kit, extra, topic, language):
+@pytest.mark.parametrize(
+    ("extra", "topic", "language"), DISCLOSURE_CASES.values(), ids=DISCLOSURE_CASES
+)
+def test_the_disclosure_templates_see_is_the_one_drafting_adds(
+    drafting_kit, extra, topic, language
+):
     kit = drafting_kit(
-        DRAFTING_KIT.replace('      de: "Ich arbeite bei Acme Tools."\n', f'      de: "Ich arbeite bei Acme Tools."\n{extra}')
+        DRAFTING_KIT.replace(
+            '      de: "Ich arbeite bei Acme Tools."\n',
+            f'      de: "Ich arbeite bei Acme Tools."\n{extra}',
+        )
     )
     found = disclosure_text(kit, kit.topic(topic), language)
     assert found == Drafter(kit).disclosure_for(kit.topic(topic), language)
