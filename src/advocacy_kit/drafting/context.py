@@ -145,8 +145,10 @@ class Room:
 
     @property
     def characters(self) -> int:
-        """What is left of the limit for the template's text: the limit less the disclosure and
-        the blank line before it."""
+        """What is left of the limit for the template's own text.
+
+        The limit less the disclosure and the blank line drafting puts before (or after) it.
+        """
         if not self.disclosure:
             return self.limit
         return self.limit - self.length(f"\n\n{self.disclosure}")
