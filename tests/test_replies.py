@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from advocacy_kit import TemplateError, UnknownNameError, UsageError, load_kit
@@ -41,12 +43,25 @@ def test_troll_is_another_name_for_hostile(drafting_kit):
     assert any("Stehenlassen" in line for line in reply.advice)
 
 
-def test_hostile_reply_follows_the_persons_voice(drafting_kit):
-    formal = suggest_reply(drafting_kit(), "hostile", person_id="bo")
-    casual = suggest_reply(drafting_kit(), "hostile", "de", person_id="ada")
-    assert formal.language == "de"
-    assert "Wenn Sie mögen" in formal.text
-    assert "Wenn du magst" in casual.text
+def test_reply_language_defaults_to_the_persons(drafting_kit):
+    reply = suggest_reply(drafting_kit(), "hostile", person_id="bo")
+    assert reply.language == "de"
+    assert "Wenn Sie mögen" in reply.text
+
+
+# Words that address the other person; a German reply uses the "Sie" forms only.
+_DU_WORDS = re.compile(r"\b(du|dich|dir|dein\w*|magst|findest|kannst|hast|bist|euch|euer|ihr)\b")
+_SIE_WORDS = re.compile(r"\b(Sie|Ihnen|Ihr\w*)\b")
+
+
+@pytest.mark.parametrize("person", [None, "ada", "bo"], ids=["nobody", "friendly", "formal"])
+@pytest.mark.parametrize("situation", list(SITUATIONS))
+def test_german_replies_address_the_other_person_with_sie(drafting_kit, situation, person):
+    reply = suggest_reply(drafting_kit(), situation, "de", person_id=person, area_id="tooling")
+    said = re.sub(r"\[\[.*?\]\]", "", reply.text)  # prompts speak to the person, not the reader
+    assert not _DU_WORDS.search(said), said
+    assert _SIE_WORDS.search(said), said
+    assert any("zurückduzen" in line for line in reply.advice)
 
 
 def test_outside_expertise_hands_over_to_the_colleague_who_knows_best(drafting_kit):

@@ -118,7 +118,8 @@ def suggest_reply(
     """Advice and a reply draft for ``situation`` (see :data:`SITUATIONS`).
 
     :param language: defaults to the person's language, else the organisation's.
-    :param person_id: who replies; their voice decides formal or informal address.
+    :param person_id: who replies (their language is the default; templates see them and
+        ``formal``). German built-in replies say *Sie* to the other person whatever the voice.
     :param area_id: for ``outside-expertise``: the field the question is about, to find a colleague.
     """
     from .drafting import Drafter

@@ -1,23 +1,40 @@
-"""What a draft template sees: person, topic, campaign, organisation, slot, platform limits.
+"""What a draft template sees: person, level, topic, campaign, organisation, slot, platform room.
 
 Every value is data. Strings from the kit are printed as they are and never parsed as template
 code. docs/templates.md lists each name; keep the two in step.
+
+Drafting adds the disclosure after a template ran, so a template cannot see it in its own output;
+:class:`Room` tells it how much of the post is left once the disclosure is in, and fits a title
+into that room measured the way the platform counts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .filters import localised_date
+from ..text import graphemes
+from ..tracking import track_links
+from .filters import localised_date, shorten
 
 if TYPE_CHECKING:
     from ..calendar import Assignment, Slot
-    from ..models import Kit, Person, Topic
+    from ..models import Kit, Level, Person, Topic
     from ..platforms.base import Platform
 
-__all__ = ["PlatformLimits", "SlotView", "template_context"]
+__all__ = [
+    "PlatformLimits",
+    "Room",
+    "SlotView",
+    "disclosure_text",
+    "level_for",
+    "template_context",
+]
+
+_LEVELS: tuple[Level, ...] = ("learning", "practitioner", "expert")
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,122 @@ class PlatformLimits:
         )
 
 
+def level_for(person: Person, topic: Topic) -> Level:
+    """The person's highest level in the topic's areas; ``learning`` if they have none of them.
+
+    The same rule the planner picks post kinds by, so the wording matches the kind. With no level
+    on record a draft claims no expertise: saying too little is better than saying what is false.
+    """
+    levels = [person.expertise[area] for area in topic.areas if area in person.expertise]
+    return max(levels, key=_LEVELS.index, default="learning")
+
+
+def disclosure_text(kit: Kit, topic: Topic, language: str) -> str | None:
+    """The disclosure the guidelines require for this topic in this language, if any.
+
+    Falls back to the organisation's language, then to any text the guidelines give; stripped
+    the way a draft is. The same rule as :meth:`~advocacy_kit.drafting.Drafter.disclosure_for`,
+    which adds it to the draft.
+    """
+    rules = kit.guidelines.disclosure
+    if not (topic.promotes_employer or rules.applies_to == "all"):
+        return None
+    texts = {lang: text.strip() for lang, text in rules.texts.items() if text.strip()}
+    found = texts.get(language) or texts.get(kit.organization.language)
+    return found or next(iter(texts.values()), None)
+
+
+@dataclass(frozen=True)
+class Room:
+    """How much of a post a template may fill once drafting has added the disclosure.
+
+    ``accepts`` and ``length`` measure text the way the platform does (X weighs links and wide
+    characters, Bluesky counts graphemes and bytes), after the kit's tracking parameters are on
+    the employer's links, as they will be when the post is checked.
+    """
+
+    limit: int
+    disclosure: str
+    disclosure_first: bool
+    accepts: Callable[[str], bool]
+    length: Callable[[str], int]
+
+    @property
+    def characters(self) -> int:
+        """What is left of the limit for the template's own text.
+
+        The limit less the disclosure and the blank line drafting puts before (or after) it.
+        """
+        if not self.disclosure:
+            return self.limit
+        return self.limit - self.length(f"\n\n{self.disclosure}")
+
+    def post(self, parts: Sequence[object]) -> str:
+        """The post as drafting will assemble it: the parts a blank line apart, then the disclosure."""
+        body = "\n\n".join(text for text in (str(part).strip() for part in parts) if text)
+        body = re.sub(r"\n{3,}", "\n\n", body).strip()
+        if not self.disclosure:
+            return body
+        if self.disclosure_first:
+            return f"{self.disclosure}\n\n{body}"
+        return f"{body}\n\n{self.disclosure}"
+
+    def fit(self, line: Callable[[str], object], title: object, *after: object) -> str:
+        """``line`` rendered with the longest ``title`` that lets the whole post fit.
+
+        ``line`` is a macro that writes the post's first paragraph around a title; ``after`` are
+        the paragraphs that follow it (link, hashtags). The title is shortened at a word boundary
+        (see :func:`~advocacy_kit.drafting.shorten`) only as far as needed. Where even an empty
+        title leaves the post too long (a very long disclosure or hashtags), the title stays whole
+        and the check AK101 reports the length.
+        """
+        text = " ".join(str(title).split())
+
+        def render(width: int) -> str:
+            return str(line(shorten(text, width))).strip()
+
+        def fits(rendered: str) -> bool:
+            return self.accepts(self.post([rendered, *after]))
+
+        whole = render(len(graphemes(text)))
+        if fits(whole):
+            return whole
+        # Longer titles make longer posts, so the widest width that fits is a binary search away.
+        best, low, high = None, 0, len(graphemes(text)) - 1
+        while low <= high:
+            middle = (low + high) // 2
+            candidate = render(middle)
+            if fits(candidate):
+                best, low = candidate, middle + 1
+            else:
+                high = middle - 1
+        return best if best is not None else whole
+
+    @classmethod
+    def of(
+        cls,
+        kit: Kit,
+        topic: Topic,
+        language: str,
+        platform: Platform | None,
+        options: dict[str, Any] | None = None,
+    ) -> Room:
+        """The room on ``platform`` for an account's options (3000 code points without one)."""
+        disclosure = disclosure_text(kit, topic, language) or ""
+        first = kit.guidelines.disclosure.position == "start"
+        if platform is None:
+            return cls(3000, disclosure, first, lambda text: 0 < len(text) <= 3000, len)
+        opts = platform.options(options)
+
+        def accepts(text: str) -> bool:
+            return platform.count(track_links(text, kit), opts).valid
+
+        def length(text: str) -> int:
+            return platform.count(track_links(text, kit), opts).length
+
+        return cls(platform.limit_for(opts), disclosure, first, accepts, length)
+
+
 def template_context(
     kit: Kit,
     assignment: Assignment,
@@ -96,8 +229,11 @@ def template_context(
     """The variables a draft template is rendered with (see docs/templates.md)."""
     campaign = next((c for c in kit.campaigns if c.id == assignment.campaign_id), None)
     account = person.accounts.get(assignment.slot.platform)
+    options = account.options if account else None
+    room = Room.of(kit, topic, assignment.language, platform, options)
     return {
         "person": person,
+        "level": level_for(person, topic),
         "topic": topic,
         "campaign": campaign,
         "areas": [area for area in kit.areas if area.id in topic.areas],
@@ -109,8 +245,9 @@ def template_context(
         "variant": assignment.variant,
         "language": assignment.language,
         "platform": assignment.slot.platform,
-        "limits": PlatformLimits.of(
-            platform, assignment.slot.platform, account.options if account else None
-        ),
+        "limits": PlatformLimits.of(platform, assignment.slot.platform, options),
+        "disclosure": room.disclosure,
+        "room": room.characters,
+        "fit": room.fit,
         "handle": account.handle if account else "",
     }
