@@ -50,13 +50,21 @@ WEEKLY_CAP = 6
 
 
 # Key points are short sentences of their own, as in a real kit: drafts on different topics read
-# differently, drafts on one topic alike. Words are made of syllables, a few thousand of them.
+# differently, drafts on one topic alike. Words are made of syllables, some 30,000 of them.
 SYLLABLES = "ka lo mi ne tu ra se vo pi da fe gu hal ber tin son mar kel dor wen".split()
-WORDS = sorted({a + b + c for a in SYLLABLES for b in SYLLABLES for c in ("", "n", "s", "t")})
+WORDS = sorted(
+    {
+        a + b + c + d
+        for a in SYLLABLES
+        for b in SYLLABLES
+        for c in SYLLABLES
+        for d in ("", "n", "s", "t")
+    }
+)
 
 
-def _sentence(rng: random.Random) -> str:
-    words = rng.sample(WORDS, rng.randrange(5, 10))
+def _sentence(rng: random.Random, shortest: int = 5, longest: int = 9) -> str:
+    words = rng.sample(WORDS, rng.randrange(shortest, longest + 1))
     return " ".join(words).capitalize()
 
 
@@ -94,7 +102,7 @@ def synthetic_kit_data(people: int, topics: int, seed: int = 42) -> dict[str, An
     for index in range(topics):
         topic: dict[str, Any] = {
             "id": f"topic-{index:05d}",
-            "title": f"{AREAS[areas[index % len(areas)]]}: lesson {index}",
+            "title": f"{AREAS[areas[index % len(areas)]]}: {_sentence(rng, 3, 6).lower()}",
             "areas": sorted(rng.sample(areas, rng.choice((1, 1, 1, 2)))),
             "key_points": [_sentence(rng) for _ in range(rng.randrange(1, 4))],
             "hashtags": [areas[index % len(areas)].replace("-", "")],

@@ -58,14 +58,19 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
 
     Comparing every pair of a day is quadratic, and a large organisation has thousands of drafts
     a day. difflib's ``quick_ratio`` (an upper bound of the ratio) is the Dice coefficient of the
-    two word multisets, so a pair at or above the threshold shares at least
-    ``threshold / (2 - threshold)`` of either text's words. Prefix filtering from set-similarity
-    joins turns that into an exact pre-filter: with the words of every text ordered rarest first
-    (the n-th "the" is its own word, which turns multisets into sets), two texts that share that
-    many words share one of the first ``len - needed + 1`` words of each. Only texts that share
-    such a word are paired; all pairs still go through the usual comparison.
+    two word multisets: a pair reaches the threshold only if it shares at least
+    ``threshold × (len_a + len_b) / 2`` words. The n-th "the" of a text counts as a word of its
+    own, which turns multisets into sets, and the set-similarity join PPJoin (Xiao et al., 2008)
+    finds every pair that can share that many words without looking at the others: with each
+    text's words ordered rarest first, such a pair shares one of the first few words of each
+    (prefix filter), and once a shared word is found late in either text, too few words may be
+    left to reach the overlap (positional filter). Pairs returned still go through the usual
+    comparison, so the result is the same as comparing every pair.
     """
+    # A small margin keeps float rounding from dropping a pair right at the threshold.
+    margin = 1e-9
     share = threshold / (2 - threshold)
+    half = threshold / 2
     tokens: list[list[tuple[str, int]]] = []
     frequency: Counter[tuple[str, int]] = Counter()
     for words in texts:
@@ -76,23 +81,32 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
             seen[word] += 1
         tokens.append(numbered)
         frequency.update(numbered)
-    index: dict[tuple[str, int], list[int]] = defaultdict(list)
+    index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     empty: list[int] = []
     for position, numbered in enumerate(tokens):
-        if not numbered:
+        size = len(numbered)
+        if not size:
             # Two empty texts are identical (ratio 1.0); an empty and a non-empty one share nothing.
             yield from ((earlier, position) for earlier in empty)
             empty.append(position)
             continue
-        # A small margin keeps float rounding from dropping a pair right at the threshold.
-        needed = max(math.ceil(share * len(numbered) - 1e-9), 1)
-        prefix = sorted(numbered, key=lambda token: (frequency[token], token))
-        prefix = prefix[: len(numbered) - needed + 1]
-        partners: set[int] = set()
-        for token in prefix:
-            partners.update(index[token])
-            index[token].append(position)
-        yield from ((earlier, position) for earlier in sorted(partners))
+        ordered = sorted(numbered, key=lambda token: (frequency[token], token))
+        needed = max(math.ceil(share * size - margin), 1)
+        shared: dict[int, int] = {}
+        for place, token in enumerate(ordered[: size - needed + 1]):
+            postings = index[token]
+            for other, other_place in postings:
+                count = shared.get(other, 0)
+                if count < 0:
+                    continue  # already ruled out
+                other_size = len(tokens[other])
+                required = math.ceil(half * (size + other_size) - margin)
+                if count + 1 + min(size - place - 1, other_size - other_place - 1) >= required:
+                    shared[other] = count + 1
+                else:
+                    shared[other] = -1
+            postings.append((position, place))
+        yield from ((other, position) for other in sorted(shared) if shared[other] > 0)
 
 
 def _names(names: list[str], language: str) -> str:
