@@ -51,7 +51,28 @@ WEEKLY_CAP = 6
 
 # Key points are short sentences of their own, as in a real kit: drafts on different topics read
 # differently, drafts on one topic alike. Words are made of syllables, some 30,000 of them.
-SYLLABLES = "ka lo mi ne tu ra se vo pi da fe gu hal ber tin son mar kel dor wen".split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "tu",
+    "ra",
+    "se",
+    "vo",
+    "pi",
+    "da",
+    "fe",
+    "gu",
+    "hal",
+    "ber",
+    "tin",
+    "son",
+    "mar",
+    "kel",
+    "dor",
+    "wen",
+]
 WORDS = sorted(
     {
         a + b + c + d

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -41,12 +42,14 @@ def plan_week(
     *,
     history: History | None = None,
     record: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Calendar:
     """Plan one ISO week (``"2026-W49"``, ``"next"``) for everyone in the kit.
 
     With a ``history``, freshness looks at earlier weeks, drafts of this week that are approved,
     posted or edited keep their topic, and (unless ``record=False``) the planned drafts are
     recorded idempotently. Without one, the week is planned as if nothing had been posted.
+    ``progress`` is called with (drafts done, drafts in all) as drafts are written.
     """
     iso_week = parse_week(week)
     pm = get_plugin_manager()
@@ -62,7 +65,8 @@ def plan_week(
         prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
     )
     entries = []
-    for assignment in assignments:
+    total = len(assignments)
+    for done, assignment in enumerate(assignments, 1):
         slot = assignment.slot
         person = kit.person(slot.person_id)
         platform = platforms[slot.platform]
@@ -95,6 +99,8 @@ def plan_week(
                 slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
             )
         )
+        if progress is not None:
+            progress(done, total)
     calendar = Calendar(
         week=str(iso_week),
         starts=iso_week.monday,
