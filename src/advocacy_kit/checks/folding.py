@@ -46,6 +46,17 @@ def fold_text(text: str) -> str:
     # The same characters as :func:`fold` without the map back: NFKD only reorders combining
     # marks, which are dropped, and casefolding has no context, so the whole string can be done
     # at once.
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = "".join([c for c in decomposed if not unicodedata.combining(c)]).casefold()
+    kept = unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
     return _WHITESPACE.sub(" ", kept).strip()
+
+
+class _MarkRemover(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled in as characters are seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _MarkRemover()

@@ -81,6 +81,11 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
             seen[word] += 1
         tokens.append(numbered)
         frequency.update(numbered)
+    # One global order, rarest first (ties by the word, so the order is the same on every run).
+    rank = {
+        token: place
+        for place, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))
+    }
     index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     empty: list[int] = []
     for position, numbered in enumerate(tokens):
@@ -90,7 +95,7 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
             yield from ((earlier, position) for earlier in empty)
             empty.append(position)
             continue
-        ordered = sorted(numbered, key=lambda token: (frequency[token], token))
+        ordered = sorted(numbered, key=rank.__getitem__)
         needed = max(math.ceil(share * size - margin), 1)
         shared: dict[int, int] = {}
         for place, token in enumerate(ordered[: size - needed + 1]):
