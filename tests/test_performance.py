@@ -175,3 +175,33 @@ def test_lazy_package_keeps_its_public_names() -> None:
     assert set(advocacy_kit.__all__) <= set(dir(advocacy_kit))
     with pytest.raises(AttributeError):
         _ = advocacy_kit.not_a_name  # type: ignore[attr-defined]
+
+
+def _stdlib_json(calendar: object) -> str:
+    import json
+
+    from advocacy_kit.calendar import Calendar
+
+    assert isinstance(calendar, Calendar)
+    entries = sorted(
+        calendar.entries, key=lambda e: (e.slot.start, e.slot.person_id, e.slot.platform)
+    )
+    data = calendar.model_copy(update={"entries": entries}).model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+@pytest.mark.parametrize("kit", [GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
+@pytest.mark.parametrize(
+    "detail", [None, 0.00001, {"ratio": [1e16]}], ids=["plain", "float", "nested"]
+)
+def test_calendar_json_writes_what_the_stdlib_writes(kit: Path, detail: object) -> None:
+    from advocacy_kit.exporters.json import calendar_json
+
+    calendar = plan_week(load_kit(kit), "2026-W49")
+    if detail is not None:
+        first = calendar.entries[0]
+        post = first.post.model_copy(update={"details": {**first.post.details, "x": detail}})
+        calendar = calendar.model_copy(
+            update={"entries": [first.model_copy(update={"post": post}), *calendar.entries[1:]]}
+        )
+    assert calendar_json(calendar) == _stdlib_json(calendar)

@@ -29,7 +29,34 @@ def calendar_json(calendar: Calendar) -> str:
         key=lambda e: (e.slot.start, e.slot.person_id, e.slot.platform),
     )
     data = calendar.model_copy(update={"entries": entries}).model_dump(mode="json")
+    if not any(_has_float(entry.post.details) for entry in entries):
+        try:
+            return _fast_dumps(data)
+        except TypeError:
+            pass  # a value orjson does not take (a huge int, a non-string key): the stdlib will
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _fast_dumps(data: Any) -> str:
+    """What ``json.dumps(indent=2, ensure_ascii=False, sort_keys=True)`` writes, many times faster.
+
+    The two write the same text for strings, integers, booleans, null, lists and objects; floats
+    are written differently (``1e-05`` / ``0.00001``), so the caller leaves those to the stdlib.
+    """
+    import orjson
+
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() + "\n"
+
+
+def _has_float(value: Any) -> bool:
+    """Whether a float hides in ``value`` (the only free-form part of a calendar: post details)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_float(item) for item in value)
+    return False
 
 
 def calendar_schema() -> dict[str, Any]:
