@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import KitError, Problem, UsageError
+from .gc_tuning import fewer_collections
 from .models import Kit, Reference, reference_problems
 
 __all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
@@ -280,6 +281,7 @@ def problems_from(
     return problems
 
 
+@fewer_collections
 def load_kit(path: str | Path) -> Kit:
     """Load a kit from a ``kit.yaml`` file or a kit folder; raise :class:`KitError` with every problem."""
     # Most kits are valid: read them fast, and read again with every value's place only when

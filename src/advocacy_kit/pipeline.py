@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
 from .checks import check_post, check_week
 from .drafting import Drafter
+from .gc_tuning import fewer_collections
 from .models import Kit
 from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
@@ -36,6 +37,7 @@ def _people(kit: Kit) -> list[PersonSummary]:
     ]
 
 
+@fewer_collections
 def plan_week(
     kit: Kit,
     week: str | IsoWeek = "next",

@@ -16,12 +16,14 @@ import pydantic
 
 from ..calendar import Calendar
 from ..errors import Problem, UsageError
+from ..gc_tuning import fewer_collections
 from ..hookspecs import hookimpl
 from .base import Exporter, ExportFile
 
 __all__ = ["JsonExporter", "calendar_json", "calendar_schema", "load_calendar", "parse_calendar"]
 
 
+@fewer_collections
 def calendar_json(calendar: Calendar) -> str:
     """The calendar as a JSON document: every entry in calendar order, keys sorted."""
     entries = sorted(
