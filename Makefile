@@ -43,7 +43,13 @@ docs: $(STAMP)
 
 test: lint typecheck pytest docs
 
-bench: $(STAMP)
+# The benchmark compares X counting with the PyPI port of twitter-text (extra `bench`).
+BENCH_STAMP := $(VENV)/.installed-bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]' $(foreach p,$(PLUGIN_DIRS),-e $(dir $(p)))
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:

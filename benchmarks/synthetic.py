@@ -1,7 +1,8 @@
 """A synthetic organisation for benchmarks: N people, M topics, fixed seed.
 
-People get 1–3 expertise areas (with levels), 2–3 platforms (as many as are installed), and
-cadences of 2–4 posts a week in every accepted form (friendly days, ``N per week``, RRULE).
+People get 1–3 expertise areas (with levels), 2–3 platforms (as many as are installed), and on
+each a cadence of 2–4 posts a week in every accepted form (friendly days, ``N per week``, RRULE),
+up to six posts a week in all.
 Topics spread over realistic areas; some carry valid dates and a few belong to campaigns.
 
     python benchmarks/synthetic.py --people 500 --topics 2000 --week 2026-W44
@@ -45,6 +46,47 @@ LEVELS = ("learning", "practitioner", "expert")
 ZONES = ("Europe/Berlin", "Europe/Berlin", "Europe/Vienna", "America/New_York", "Asia/Kolkata")
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR")
+WEEKLY_CAP = 6
+
+
+# Key points are short sentences of their own, as in a real kit: drafts on different topics read
+# differently, drafts on one topic alike. Words are made of syllables, some 30,000 of them.
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "tu",
+    "ra",
+    "se",
+    "vo",
+    "pi",
+    "da",
+    "fe",
+    "gu",
+    "hal",
+    "ber",
+    "tin",
+    "son",
+    "mar",
+    "kel",
+    "dor",
+    "wen",
+]
+WORDS = sorted(
+    {
+        a + b + c + d
+        for a in SYLLABLES
+        for b in SYLLABLES
+        for c in SYLLABLES
+        for d in ("", "n", "s", "t")
+    }
+)
+
+
+def _sentence(rng: random.Random, shortest: int = 5, longest: int = 9) -> str:
+    words = rng.sample(WORDS, rng.randrange(shortest, longest + 1))
+    return " ".join(words).capitalize()
 
 
 def _platforms() -> list[str]:
@@ -53,13 +95,11 @@ def _platforms() -> list[str]:
     return sorted(get_platforms())
 
 
-def _cadences(rng: random.Random, posts: int, accounts: int) -> list[str]:
-    """``accounts`` cadences adding up to ``posts`` a week, each in a random accepted form."""
-    shares = [1] * accounts
-    for _ in range(posts - accounts):
-        shares[rng.randrange(accounts)] += 1
+def _cadences(rng: random.Random, accounts: int) -> list[str]:
+    """One cadence of 2–4 posts a week per account, each in a random accepted form."""
     cadences = []
-    for share in shares:
+    for _ in range(accounts):
+        share = rng.randrange(2, 5)
         form = rng.randrange(3)
         hour, minute = rng.choice([(8, 30), (9, 0), (10, 0), (12, 15), (13, 0), (16, 0)])
         days = sorted(rng.sample(range(5), min(share, 5)), key=int)
@@ -83,9 +123,9 @@ def synthetic_kit_data(people: int, topics: int, seed: int = 42) -> dict[str, An
     for index in range(topics):
         topic: dict[str, Any] = {
             "id": f"topic-{index:05d}",
-            "title": f"{AREAS[areas[index % len(areas)]]}: lesson {index}",
+            "title": f"{AREAS[areas[index % len(areas)]]}: {_sentence(rng, 3, 6).lower()}",
             "areas": sorted(rng.sample(areas, rng.choice((1, 1, 1, 2)))),
-            "key_points": [f"Point {n}" for n in range(rng.randrange(1, 4))],
+            "key_points": [_sentence(rng) for _ in range(rng.randrange(1, 4))],
             "hashtags": [areas[index % len(areas)].replace("-", "")],
         }
         if rng.random() < 0.15:
@@ -111,7 +151,7 @@ def synthetic_kit_data(people: int, topics: int, seed: int = 42) -> dict[str, An
     for index in range(people):
         chosen = rng.sample(areas, rng.randrange(1, 4))
         accounts = rng.sample(platforms, min(len(platforms), rng.randrange(2, 4)))
-        cadences = _cadences(rng, rng.randrange(2, 5), len(accounts))
+        cadences = _cadences(rng, len(accounts))
         person: dict[str, Any] = {
             "id": f"person-{index:05d}",
             "name": f"Person {index}",
@@ -141,6 +181,8 @@ def synthetic_kit_data(people: int, topics: int, seed: int = 42) -> dict[str, An
         "topics": topic_list,
         "campaigns": campaigns,
         "people": people_list,
+        # Six posts a week across platforms: about 60,000 drafts for 10,000 people.
+        "settings": {"default_weekly_cap": WEEKLY_CAP},
     }
 
 

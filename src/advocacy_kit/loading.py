@@ -22,6 +22,7 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from .errors import KitError, Problem, UsageError
+from .gc_tuning import fewer_collections
 from .i18n import language_from_environment, language_in_text, language_of_data, say
 from .i18n.pydantic_errors import pydantic_message
 from .models import Kit
@@ -191,6 +192,30 @@ def read_kit_data(path: Path) -> tuple[dict[str, Any], dict[Loc, Place], Path, P
     return data, places, folder, kit_file
 
 
+def _fast_kit_data(path: Path) -> tuple[dict[str, Any], Path, Path] | None:
+    """What :func:`read_kit_data` gives (without places), read fast; None when in doubt."""
+    from .fast_yaml import Unsure, read_plain_yaml
+
+    try:
+        folder, kit_file = _kit_file(path)
+        data = read_plain_yaml(kit_file)
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            return None
+        for section in SPLIT_SECTIONS:
+            for file in _split_files(folder, section):
+                node = read_plain_yaml(file)
+                target = data.setdefault(section, [])
+                if not isinstance(target, list):
+                    continue
+                entries = node if isinstance(node, list) else [node]
+                target.extend(entry for entry in entries if entry is not None)
+    except (Unsure, KitError):
+        return None
+    return data, folder, kit_file
+
+
 def _place(loc: Loc, places: dict[Loc, Place], fallback: Path) -> Place:
     for end in range(len(loc), 0, -1):
         if loc[:end] in places:
@@ -290,8 +315,22 @@ def problems_from(
     return problems
 
 
+@fewer_collections
 def load_kit(path: str | Path) -> Kit:
     """Load a kit from a ``kit.yaml`` file or a kit folder; raise :class:`KitError` with every problem."""
+    # Most kits are valid: read them fast, and read again with every value's place only when
+    # something needs reporting, so messages stay exactly the same.
+    fast = _fast_kit_data(Path(path))
+    if fast is not None:
+        data, folder, kit_file = fast
+        try:
+            kit = Kit.model_validate(data)
+        except ValidationError:
+            pass
+        else:
+            if not _raw_platform_problems(data, {}, kit_file):
+                kit._folder = folder
+                return kit
     data, places, folder, kit_file = read_kit_data(Path(path))
     language = _kit_language(data)
     try:

@@ -341,6 +341,7 @@ class Kit(_Model):
     settings: Settings = Field(default_factory=Settings)
 
     _folder: Any = PrivateAttr(default=None)
+    _ids: dict[str, tuple[list[Any], int, dict[str, int]]] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_references(self) -> Kit:
@@ -357,17 +358,36 @@ class Kit(_Model):
 
     def person(self, person_id: str) -> Person:
         """The person with that id (:class:`LookupError` if there is none)."""
-        for candidate in self.people:
-            if candidate.id == person_id:
-                return candidate
+        found = self._by_id("people", person_id)
+        if isinstance(found, Person):
+            return found
         raise LookupError(f"no person with id {person_id!r} in this kit")
 
     def topic(self, topic_id: str) -> Topic:
         """The topic with that id (:class:`LookupError` if there is none)."""
-        for candidate in self.topics:
-            if candidate.id == topic_id:
-                return candidate
+        found = self._by_id("topics", topic_id)
+        if isinstance(found, Topic):
+            return found
         raise LookupError(f"no topic with id {topic_id!r} in this kit")
+
+    def _by_id(self, section: str, wanted: str) -> Any:
+        """The first entry of ``section`` with id ``wanted``, or None, in constant time.
+
+        The index of ids is rebuilt whenever the list is another one or has another length; a
+        hit is checked against the list, so a list changed in place still finds the right entry.
+        """
+        entries: list[Any] = getattr(self, section)
+        cached = self._ids.get(section)
+        if cached is None or cached[0] is not entries or cached[1] != len(entries):
+            positions: dict[str, int] = {}
+            for place, entry in enumerate(entries):
+                positions.setdefault(entry.id, place)
+            cached = (entries, len(entries), positions)
+            self._ids[section] = cached
+        position = cached[2].get(wanted)
+        if position is not None and position < len(entries) and entries[position].id == wanted:
+            return entries[position]
+        return next((entry for entry in entries if entry.id == wanted), None)
 
     def timezone_of(self, person: Person) -> str:
         """The IANA zone the person's slots are in."""

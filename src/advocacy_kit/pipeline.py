@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, Post
 from .checks import check_post, check_week
 from .drafting import Drafter
+from .gc_tuning import fewer_collections
 from .models import Kit
 from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
@@ -36,18 +38,21 @@ def _people(kit: Kit) -> list[PersonSummary]:
     ]
 
 
+@fewer_collections
 def plan_week(
     kit: Kit,
     week: str | IsoWeek = "next",
     *,
     history: History | None = None,
     record: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Calendar:
     """Plan one ISO week (``"2026-W49"``, ``"next"``) for everyone in the kit.
 
     With a ``history``, freshness looks at earlier weeks, drafts of this week that are approved,
     posted or edited keep their topic, and (unless ``record=False``) the planned drafts are
     recorded idempotently. Without one, the week is planned as if nothing had been posted.
+    ``progress`` is called with (drafts done, drafts in all) as drafts are written.
     """
     iso_week = parse_week(week)
     pm = get_plugin_manager()
@@ -64,7 +69,8 @@ def plan_week(
     )
     edits = history.edits(iso_week) if history is not None else {}
     entries = []
-    for assignment in assignments:
+    total = len(assignments)
+    for done, assignment in enumerate(assignments, 1):
         slot = assignment.slot
         person = kit.person(slot.person_id)
         platform = platforms[slot.platform]
@@ -97,6 +103,8 @@ def plan_week(
                 slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
             )
         )
+        if progress is not None:
+            progress(done, total)
     calendar = Calendar(
         week=str(iso_week),
         starts=iso_week.monday,

@@ -95,6 +95,13 @@ def _valid_on(topic: Topic, day: dt.date) -> bool:
     return not (topic.valid_until and day > topic.valid_until)
 
 
+def _valid_in(topic: Topic, first: dt.date, last: dt.date) -> bool:
+    """Whether the topic is valid on at least one day from ``first`` to ``last``."""
+    if topic.valid_from and last < topic.valid_from:
+        return False
+    return not (topic.valid_until and first > topic.valid_until)
+
+
 class _Planner:
     def __init__(self, kit: Kit, week: IsoWeek, past: PastUse) -> None:
         self.kit = kit
@@ -113,14 +120,28 @@ class _Planner:
                 )
         # Campaign topics are few and looked at first; all others go into an index by area and
         # language, so each slot only looks at topics of the person's own areas.
+        # Topics that fit on no day of the week (outside their dates, or campaigns not running)
+        # are left out up front: no slot could take them, and skipping them on every search
+        # made planning slower with every topic a large kit adds.
+        monday, sunday = week.monday, week.sunday
         self.campaign_topics: dict[str, list[Topic]] = defaultdict(list)
         for topic in kit.topics:
-            if topic.id in self.campaigns_of:
+            running = any(
+                starts <= sunday and monday <= ends
+                for _, _, starts, ends in self.campaigns_of.get(topic.id, ())
+            )
+            if running:
                 for area in topic.areas:
                     self.campaign_topics[area].append(topic)
         self.order = {t.id: _stable(t.id, week) for t in kit.topics}
         self.index = TopicIndex(
-            (t for t in kit.topics if t.id not in self.campaigns_of), self.order, past.kit_counts
+            (
+                t
+                for t in kit.topics
+                if t.id not in self.campaigns_of and _valid_in(t, monday, sunday)
+            ),
+            self.order,
+            past.kit_counts,
         )
         self.stale: dict[str, set[str]] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)

@@ -50,7 +50,7 @@ class _Pool:
         while cursor < len(entries) and uses[entries[cursor].id] != level:
             cursor += 1
         self.cursors[level] = cursor
-        return (t for t in entries[cursor:] if uses[t.id] == level)
+        return (entries[i] for i in range(cursor, len(entries)) if uses[entries[i].id] == level)
 
 
 class TopicIndex:

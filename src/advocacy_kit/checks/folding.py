@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 __all__ = ["Folded", "fold", "fold_text"]
 
+_WHITESPACE = re.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class Folded:
@@ -41,4 +43,20 @@ def fold(text: str) -> Folded:
 
 def fold_text(text: str) -> str:
     """Only the folded text, with runs of whitespace made one space."""
-    return re.sub(r"\s+", " ", fold(text).text).strip()
+    # The same characters as :func:`fold` without the map back: NFKD only reorders combining
+    # marks, which are dropped, and casefolding has no context, so the whole string can be done
+    # at once.
+    kept = unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
+    return _WHITESPACE.sub(" ", kept).strip()
+
+
+class _MarkRemover(dict[int, int | None]):
+    """A ``str.translate`` table that drops combining marks, filled in as characters are seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _MarkRemover()

@@ -11,8 +11,11 @@ When neither draft has anything left to fill, the same words would be posted twi
 
 from __future__ import annotations
 
+import functools
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from difflib import SequenceMatcher
 
 from ..calendar import CalendarEntry, Finding
@@ -24,15 +27,22 @@ from .where import Where
 
 __all__ = ["comparable_words", "similarity", "similarity_findings"]
 
+_WORD = re.compile(r"\w+")
+
 
 def comparable_words(text: str, kit: Kit) -> list[str]:
     """The words of ``text`` that matter for a comparison (no prompts, no disclosure)."""
     opening, closing = (re.escape(marker) for marker in kit.settings.prompt_marker)
     text = re.sub(f"{opening}.*?{closing}", " ", text, flags=re.DOTALL)
     folded = fold_text(text)
-    for disclosure in kit.guidelines.disclosure.texts.values():
-        folded = folded.replace(fold_text(disclosure), " ")
-    return re.findall(r"\w+", folded)
+    for disclosure in _folded_disclosures(tuple(kit.guidelines.disclosure.texts.values())):
+        folded = folded.replace(disclosure, " ")
+    return _WORD.findall(folded)
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_disclosures(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(fold_text(text) for text in texts)
 
 
 def similarity(first: list[str], second: list[str]) -> float:
@@ -41,6 +51,67 @@ def similarity(first: list[str], second: list[str]) -> float:
         return 1.0
     matcher = SequenceMatcher(None, first, second, autojunk=False)
     return matcher.ratio()
+
+
+def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, that can reach ``threshold``; every other pair cannot.
+
+    Comparing every pair of a day is quadratic, and a large organisation has thousands of drafts
+    a day. difflib's ``quick_ratio`` (an upper bound of the ratio) is the Dice coefficient of the
+    two word multisets: a pair reaches the threshold only if it shares at least
+    ``threshold × (len_a + len_b) / 2`` words. The n-th "the" of a text counts as a word of its
+    own, which turns multisets into sets, and the set-similarity join PPJoin (Xiao et al., 2008)
+    finds every pair that can share that many words without looking at the others: with each
+    text's words ordered rarest first, such a pair shares one of the first few words of each
+    (prefix filter), and once a shared word is found late in either text, too few words may be
+    left to reach the overlap (positional filter). Pairs returned still go through the usual
+    comparison, so the result is the same as comparing every pair.
+    """
+    # A small margin keeps float rounding from dropping a pair right at the threshold.
+    margin = 1e-9
+    share = threshold / (2 - threshold)
+    half = threshold / 2
+    tokens: list[list[tuple[str, int]]] = []
+    frequency: Counter[tuple[str, int]] = Counter()
+    for words in texts:
+        seen: Counter[str] = Counter()
+        numbered = []
+        for word in words:
+            numbered.append((word, seen[word]))
+            seen[word] += 1
+        tokens.append(numbered)
+        frequency.update(numbered)
+    # One global order, rarest first (ties by the word, so the order is the same on every run).
+    rank = {
+        token: place
+        for place, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))
+    }
+    index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    empty: list[int] = []
+    for position, numbered in enumerate(tokens):
+        size = len(numbered)
+        if not size:
+            # Two empty texts are identical (ratio 1.0); an empty and a non-empty one share nothing.
+            yield from ((earlier, position) for earlier in empty)
+            empty.append(position)
+            continue
+        ordered = sorted(numbered, key=rank.__getitem__)
+        needed = max(math.ceil(share * size - margin), 1)
+        shared: dict[int, int] = {}
+        for place, token in enumerate(ordered[: size - needed + 1]):
+            postings = index[token]
+            for other, other_place in postings:
+                count = shared.get(other, 0)
+                if count < 0:
+                    continue  # already ruled out
+                other_size = len(tokens[other])
+                required = math.ceil(half * (size + other_size) - margin)
+                if count + 1 + min(size - place - 1, other_size - other_place - 1) >= required:
+                    shared[other] = count + 1
+                else:
+                    shared[other] = -1
+            postings.append((position, place))
+        yield from ((other, position) for other in sorted(shared) if shared[other] > 0)
 
 
 def _names(names: list[str], language: str) -> str:
@@ -65,19 +136,20 @@ def similarity_findings(
     open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry in entries}
     partners: dict[str, list[tuple[CalendarEntry, float]]] = defaultdict(list)
     for day_entries in by_day.values():
-        for index, first in enumerate(day_entries):
-            for second in day_entries[index + 1 :]:
-                if first.slot.person_id == second.slot.person_id:
-                    continue  # one person sharing on two platforms is not staged
-                a, b = words[first.draft.id], words[second.draft.id]
-                matcher = SequenceMatcher(None, a, b, autojunk=False)
-                # The quick upper bounds skip most pairs without the full comparison.
-                if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                    continue
-                score = similarity(a, b)
-                if score >= threshold:
-                    partners[first.draft.id].append((second, score))
-                    partners[second.draft.id].append((first, score))
+        day_words = [words[entry.draft.id] for entry in day_entries]
+        for index, other in _candidate_pairs(day_words, threshold):
+            first, second = day_entries[index], day_entries[other]
+            if first.slot.person_id == second.slot.person_id:
+                continue  # one person sharing on two platforms is not staged
+            a, b = day_words[index], day_words[other]
+            matcher = SequenceMatcher(None, a, b, autojunk=False)
+            # The quick upper bounds skip most pairs without the full comparison.
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            score = similarity(a, b)
+            if score >= threshold:
+                partners[first.draft.id].append((second, score))
+                partners[second.draft.id].append((first, score))
     found: dict[str, list[Finding]] = {}
     for entry in entries:
         similar = partners.get(entry.draft.id)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +28,36 @@ def _week_option(default: str) -> Callable[[F], F]:
         show_default=True,
         help="ISO week such as 2026-W49, 'this', 'next', or a date in the week.",
     )
+
+
+@contextmanager
+def draft_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while drafts are written, when stderr is a terminal.
+
+    Piped or redirected output stays quiet (None: no bar). rich is imported only here.
+    """
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Drafting", total=None)
+
+        def advance(done: int, total: int) -> None:
+            # Redrawing is rich's job; updating on every draft of a large week would cost more.
+            if done in (1, total) or done % 200 == 0:
+                bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 @click.command()
@@ -95,7 +127,8 @@ def plan(
     iso_week = parse_week(week, language=language)
     warning = say("label.warning", language)
     with nullcontext(None) if no_history else History.for_kit(kit) as history:
-        calendar = plan_week(kit, iso_week, history=history, record=False)
+        with draft_progress() as progress:
+            calendar = plan_week(kit, iso_week, history=history, record=False, progress=progress)
         if explain:
             for line in explain_calendar(calendar):
                 click.echo(line)

@@ -61,6 +61,10 @@ class Drafter:
         self.kit = kit
         own = [kit._folder / "templates"] if kit._folder is not None else []
         self.env = make_environment([*own, *(template_dirs or [])])
+        # A drafter lives for one plan: templates are read once, not checked for changes on
+        # every draft (and every {% extends %}) as a long-lived environment would.
+        self.env.auto_reload = False
+        self._templates: dict[tuple[str, str, str], jinja2.Template] = {}
         cap = kit.guidelines.hashtags.max_per_post
 
         def hashtags(tags: Any, limit: int | None = None, camel: bool = False) -> str:
@@ -115,8 +119,12 @@ class Drafter:
 
     def template_for(self, language: str, kind: str, platform: str) -> jinja2.Template:
         """The most specific template for this language, kind and platform."""
-        names = [f"{language}/{kind}.{platform}.j2", f"{language}/{kind}.j2"]
-        return self.select(names, f"{kind!r} in {language!r}")
+        key = (language, kind, platform)
+        found = self._templates.get(key)
+        if found is None:
+            names = [f"{language}/{kind}.{platform}.j2", f"{language}/{kind}.j2"]
+            found = self._templates[key] = self.select(names, f"{kind!r} in {language!r}")
+        return found
 
     def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
         """Render with every failure turned into a :class:`TemplateError` naming file and line."""

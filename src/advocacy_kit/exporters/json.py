@@ -14,22 +14,84 @@ from zoneinfo import ZoneInfo
 
 import pydantic
 
-from ..calendar import Calendar
+from ..calendar import Calendar, CalendarEntry
 from ..errors import Problem, UsageError
+from ..gc_tuning import fewer_collections
 from ..hookspecs import hookimpl
 from .base import Exporter, ExportFile
 
-__all__ = ["JsonExporter", "calendar_json", "calendar_schema", "load_calendar", "parse_calendar"]
+__all__ = [
+    "JsonExporter",
+    "calendar_json",
+    "calendar_json_bytes",
+    "calendar_schema",
+    "load_calendar",
+    "parse_calendar",
+]
 
 
 def calendar_json(calendar: Calendar) -> str:
     """The calendar as a JSON document: every entry in calendar order, keys sorted."""
+    return calendar_json_bytes(calendar).decode("utf-8")
+
+
+@fewer_collections
+def calendar_json_bytes(calendar: Calendar) -> bytes:
+    """:func:`calendar_json` as UTF-8, written entry by entry so a large week needs less memory."""
     entries = sorted(
         calendar.entries,
         key=lambda e: (e.slot.start, e.slot.person_id, e.slot.platform),
     )
+    if entries and not any(_has_float(entry.post.details) for entry in entries):
+        try:
+            return _fast_dumps(calendar, entries)
+        except TypeError:
+            pass  # a value orjson does not take (a huge int, a non-string key): the stdlib will
     data = calendar.model_copy(update={"entries": entries}).model_dump(mode="json")
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return text.encode("utf-8")
+
+
+_ENTRIES_PLACE = b'\n  "entries": []'
+
+
+def _fast_dumps(calendar: Calendar, entries: list[CalendarEntry]) -> bytes:
+    """What ``json.dumps(indent=2, ensure_ascii=False, sort_keys=True)`` writes, many times faster.
+
+    orjson writes the same text for strings, integers, booleans, null, lists and objects; floats
+    come out differently (``1e-05`` / ``0.00001``), so the caller leaves those to the stdlib. The
+    entries are written one by one (indented one level deeper) into their place in the
+    document, so the whole calendar never exists as one tree of dicts.
+    """
+    import orjson
+
+    option = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+    head = calendar.model_dump(mode="json", exclude={"entries"})
+    head["entries"] = []
+    document = orjson.dumps(head, option=option)
+    before, found, after = document.partition(_ENTRIES_PLACE)
+    if not found:
+        raise TypeError("no place for the entries")  # not expected; the stdlib writes it then
+    pieces = [before, b'\n  "entries": [\n    ']
+    for index, entry in enumerate(entries):
+        if index:
+            pieces.append(b",\n    ")
+        pieces.append(
+            orjson.dumps(entry.model_dump(mode="json"), option=option).replace(b"\n", b"\n    ")
+        )
+    pieces += [b"\n  ]", after, b"\n"]
+    return b"".join(pieces)
+
+
+def _has_float(value: Any) -> bool:
+    """Whether a float hides in ``value`` (the only free-form part of a calendar: post details)."""
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_float(item) for item in value)
+    return False
 
 
 def calendar_schema() -> dict[str, Any]:
@@ -98,7 +160,7 @@ class JsonExporter(Exporter):
     suffix = ".json"
 
     def render(self, calendar: Calendar) -> list[ExportFile]:
-        return [ExportFile("calendar.json", calendar_json(calendar))]
+        return [ExportFile("calendar.json", calendar_json_bytes(calendar))]
 
 
 @hookimpl

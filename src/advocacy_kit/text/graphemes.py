@@ -7,6 +7,7 @@ import regex
 __all__ = ["grapheme_count", "graphemes"]
 
 _GRAPHEME = regex.compile(r"\X")
+_FIRST_COMBINING = "\u0300"
 
 
 def graphemes(text: str) -> list[str]:
@@ -17,4 +18,7 @@ def graphemes(text: str) -> list[str]:
 
 def grapheme_count(text: str) -> int:
     """How many extended grapheme clusters the text has."""
-    return sum(1 for _ in _GRAPHEME.finditer(text))
+    if not text or max(text) < _FIRST_COMBINING:
+        # Below U+0300 no character joins its neighbour except CR LF: one cluster each.
+        return len(text) - text.count("\r\n")
+    return len(_GRAPHEME.findall(text))

@@ -44,6 +44,9 @@ _PATH = (
     rf"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})"
     rf"|(?:@{_PATH_CHAR}+/))"
 )
+# Every domain has a dot between two domain characters (the TLD starts with one): prose whose
+# dots all end sentences has no URL, and this test is far cheaper than the URL pattern.
+_DOTTED = re.compile(rf"{_DOMAIN_CHAR}\.{_DOMAIN_CHAR}")
 _QUERY_CHARS = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 
@@ -114,7 +117,7 @@ def _is_valid(url: str, protocol: str, domain: str) -> bool:
 
 def extract_urls(text: str) -> list[UrlMatch]:
     """Every URL twitter-text finds in ``text``, in order, with code-point spans."""
-    if "." not in text:
+    if "." not in text or not _DOTTED.search(text):
         return []
     url_pattern, ascii_domain, tco = _patterns()
     found: list[UrlMatch] = []
