@@ -41,6 +41,7 @@ def build(
     people: str,
     campaigns: str = "",
     language: str = "en",
+    settings: str = "",
 ) -> Kit:
     """Load a kit made of the given YAML blocks (each dedented and indented into place)."""
 
@@ -53,7 +54,8 @@ def build(
         campaigns=block(campaigns) if campaigns else "  []",
         people=block(people),
     )
-    return load_kit(write_kit(text.replace("campaigns:\n  []", "campaigns: []")))
+    text = text.replace("campaigns:\n  []", "campaigns: []")
+    return load_kit(write_kit(f"{text}\nsettings: {settings}\n" if settings else text))
 
 
 def person(pid: str, expertise: str, cadence: str, cap: int = 5) -> str:
@@ -247,14 +249,33 @@ def test_no_topic_outside_its_window_or_the_persons_areas(
     assert len({a.topic_id for a in assignments}) == len(assignments)
 
 
-def test_a_topic_is_shared_on_another_platform_only_when_nothing_fresh_is_left(
+SHARING_PEOPLE = (
+    "- {id: ada, name: Ada, languages: [en], expertise: {testing: expert},\n"
+    '   accounts: {linkedin: {cadence: "tue, thu 09:00"}, mastodon: {cadence: "wed 09:00"}}}\n'
+)
+
+
+def test_without_a_fresh_topic_a_slot_stays_empty_by_default(
     write_kit: Callable[..., Path],
 ) -> None:
-    people = (
-        "- {id: ada, name: Ada, languages: [en], expertise: {testing: expert},\n"
-        '   accounts: {linkedin: {cadence: "tue, thu 09:00"}, mastodon: {cadence: "wed 09:00"}}}\n'
+    kit = build(write_kit, topic("only", "[testing]"), SHARING_PEOPLE)
+    assignments, empty = plan(kit, "2026-W49")
+    assert [(a.slot.platform, a.topic_id) for a in assignments] == [("linkedin", "only")]
+    assert [(e.slot.platform, e.code) for e in empty] == [
+        ("mastodon", "no_topic"),
+        ("linkedin", "no_topic"),
+    ]
+
+
+def test_a_topic_is_shared_on_another_platform_only_when_the_kit_asks_and_nothing_fresh_is_left(
+    write_kit: Callable[..., Path],
+) -> None:
+    kit = build(
+        write_kit,
+        topic("only", "[testing]"),
+        SHARING_PEOPLE,
+        settings="{share_across_platforms: true}",
     )
-    kit = build(write_kit, topic("only", "[testing]"), people)
     assignments, empty = plan(kit, "2026-W49")
     assert [(a.slot.platform, a.topic_id) for a in assignments] == [
         ("linkedin", "only"),

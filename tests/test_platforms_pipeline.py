@@ -45,6 +45,9 @@ people:
         cadence: "tue 09:00"
       linkedin:
         cadence: "wed 09:00"
+settings:
+  # One topic, two platforms: the same long draft goes to X and to LinkedIn.
+  share_across_platforms: true
 """
 
 

@@ -327,6 +327,11 @@ class Settings(_Model):
     prompt_marker: tuple[str, str] = ("[[", "]]")
     similarity_threshold: float = Field(default=0.85, gt=0, le=1)
     history_path: str = ".advocacy-kit/history.sqlite3"
+    share_across_platforms: bool = Field(
+        default=False,
+        description="When no fresh topic fits a slot, share one of the person's topics of this "
+        "week on another platform instead of leaving the slot empty.",
+    )
 
 
 class Kit(_Model):

@@ -368,10 +368,8 @@ class _Planner:
         return None
 
     def _cross_post(self, slot: Slot, person: Person) -> Assignment | None:
-        """Last resort: this week's topic of the person, shared on a platform it is not on yet.
-
-        Freshness counts weeks, so sharing one topic on two platforms in the same week is not a
-        repeat; it is only chosen when no fresh topic fits the slot.
+        """Last resort, when ``settings.share_across_platforms`` is on: this week's topic of the
+        person, shared on a platform it is not on yet (only when no fresh topic fits the slot).
         """
         day = slot.start.date()
         options = sorted(
@@ -402,7 +400,11 @@ class _Planner:
             kind, variant = self._kind(topic, person, placed)
             reasons = self._reasons(topic, person, placed, kind, variant)
             return self._assignment(placed, topic, person, kind, variant, reasons)
-        shared = self._cross_post(slot, person)
+        # Sharing one topic on two platforms in a week repeats it for the person's followers on
+        # both; only kits that ask for it get it.
+        shared = (
+            self._cross_post(slot, person) if self.kit.settings.share_across_platforms else None
+        )
         if shared is not None:
             return shared
         if self._find(slot, person, fresh_only=False) is not None:
