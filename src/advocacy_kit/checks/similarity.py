@@ -64,8 +64,9 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
     finds every pair that can share that many words without looking at the others: with each
     text's words ordered rarest first, such a pair shares one of the first few words of each
     (prefix filter), and once a shared word is found late in either text, too few words may be
-    left to reach the overlap (positional filter). Pairs returned still go through the usual
-    comparison, so the result is the same as comparing every pair.
+    left to reach the overlap (positional filter). The pairs found are then counted exactly: only
+    those whose ``quick_ratio`` reaches the threshold are returned, and they still go through the
+    usual comparison, so the result is the same as comparing every pair.
     """
     # A small margin keeps float rounding from dropping a pair right at the threshold.
     margin = 1e-9
@@ -74,11 +75,15 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
     tokens: list[list[tuple[str, int]]] = []
     frequency: Counter[tuple[str, int]] = Counter()
     for words in texts:
-        seen: Counter[str] = Counter()
-        numbered = []
-        for word in words:
-            numbered.append((word, seen[word]))
-            seen[word] += 1
+        if len(set(words)) == len(words):
+            numbered = [(word, 0) for word in words]  # the usual case: no word twice
+        else:
+            seen: dict[str, int] = {}
+            numbered = []
+            for word in words:
+                count = seen.get(word, 0)
+                numbered.append((word, count))
+                seen[word] = count + 1
         tokens.append(numbered)
         frequency.update(numbered)
     # One global order, rarest first (ties by the word, so the order is the same on every run).
@@ -86,32 +91,56 @@ def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple
         token: place
         for place, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))
     }
+    sizes = [len(numbered) for numbered in tokens]
+    # Shortest texts first (length filter, Bayardo et al., 2007): a text of size b can reach the
+    # threshold with one of size a ≥ b only if b ≥ share × a, so as sizes grow, the start of each
+    # posting list is dropped for good and no walk goes over texts that are too short.
     index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    starts: dict[tuple[str, int], int] = defaultdict(int)
     empty: list[int] = []
-    for position, numbered in enumerate(tokens):
-        size = len(numbered)
+    for position in sorted(range(len(tokens)), key=sizes.__getitem__):
+        numbered = tokens[position]
+        size = sizes[position]
         if not size:
             # Two empty texts are identical (ratio 1.0); an empty and a non-empty one share nothing.
-            yield from ((earlier, position) for earlier in empty)
+            yield from ((min(earlier, position), max(earlier, position)) for earlier in empty)
             empty.append(position)
             continue
         ordered = sorted(numbered, key=rank.__getitem__)
         needed = max(math.ceil(share * size - margin), 1)
+        shortest = share * size - margin
+        # Texts after this one are at least as long, so they share at least threshold × size
+        # words with it: a shorter prefix is enough in the index (PPJoin's indexing prefix).
+        indexed = size - max(math.ceil(threshold * size - margin), 1) + 1
         shared: dict[int, int] = {}
         for place, token in enumerate(ordered[: size - needed + 1]):
             postings = index[token]
-            for other, other_place in postings:
+            first = starts[token]
+            while first < len(postings) and sizes[postings[first][0]] < shortest:
+                first += 1
+            starts[token] = first
+            for other, other_place in postings[first:]:
                 count = shared.get(other, 0)
                 if count < 0:
                     continue  # already ruled out
-                other_size = len(tokens[other])
+                other_size = sizes[other]
                 required = math.ceil(half * (size + other_size) - margin)
                 if count + 1 + min(size - place - 1, other_size - other_place - 1) >= required:
                     shared[other] = count + 1
                 else:
                     shared[other] = -1
-            postings.append((position, place))
-        yield from ((other, position) for other in sorted(shared) if shared[other] > 0)
+            if place < indexed:
+                postings.append((position, place))
+        if not shared:
+            continue
+        own = set(numbered)
+        for other in sorted(shared):
+            if shared[other] <= 0:
+                continue
+            # difflib's quick_ratio, exactly: the shared words of the multisets over both sizes.
+            matches = len(own.intersection(tokens[other]))
+            if 2.0 * matches / (size + sizes[other]) >= threshold:
+                yield (other, position) if other < position else (position, other)
 
 
 def _names(names: list[str], language: str) -> str:
@@ -141,12 +170,8 @@ def similarity_findings(
             first, second = day_entries[index], day_entries[other]
             if first.slot.person_id == second.slot.person_id:
                 continue  # one person sharing on two platforms is not staged
-            a, b = day_words[index], day_words[other]
-            matcher = SequenceMatcher(None, a, b, autojunk=False)
-            # The quick upper bounds skip most pairs without the full comparison.
-            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-                continue
-            score = similarity(a, b)
+            # Candidates already passed difflib's quick_ratio, an upper bound of the ratio.
+            score = similarity(day_words[index], day_words[other])
             if score >= threshold:
                 partners[first.draft.id].append((second, score))
                 partners[second.draft.id].append((first, score))
