@@ -98,8 +98,9 @@ def plan_week(
         findings = check_post(post, draft, kit, platform, options, edited=draft.edited)
         for extra in pm.hook.check_post(post=post, draft=draft, kit=kit):
             findings.extend(extra or [])
+        # Every part is a validated value already: no need to validate them again.
         entries.append(
-            CalendarEntry(
+            CalendarEntry.model_construct(
                 slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
             )
         )

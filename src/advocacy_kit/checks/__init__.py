@@ -86,17 +86,15 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
     Findings a plugin returned without saying where get their entry's place filled in.
     """
     extra = week_findings(kit, entries)
-    return [
-        entry.model_copy(
-            update={
-                "findings": [
-                    *(_placed(finding, entry) for finding in entry.findings),
-                    *extra.get(entry.draft.id, []),
-                ]
-            }
-        )
-        for entry in entries
-    ]
+    checked = []
+    for entry in entries:
+        placed = [_placed(finding, entry) for finding in entry.findings]
+        added = extra.get(entry.draft.id)
+        if not added and all(new is old for new, old in zip(placed, entry.findings, strict=True)):
+            checked.append(entry)  # nothing to add or fill in: the entry stays as it is
+            continue
+        checked.append(entry.model_copy(update={"findings": [*placed, *(added or [])]}))
+    return checked
 
 
 def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:

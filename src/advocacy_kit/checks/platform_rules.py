@@ -35,7 +35,7 @@ def platform_findings(
         measured = platform.count(part, options)
         # What the base rules already say (length, empty) is reported with its own code below;
         # anything more a platform reports (characters, links …) becomes AK103.
-        generic = set(Platform.validate(platform, part, options, language=language))
+        generic = set(Platform.length_problems(platform, part, measured, language=language))
         if measured.length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
         elif measured.over_by:

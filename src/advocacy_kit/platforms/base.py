@@ -189,7 +189,14 @@ class Platform:
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
         """Problems that make the network reject or cut ``text``, each saying what to do."""
-        measured = self.count(text, options)
+        return self.length_problems(text, self.count(text, options), language=language)
+
+    def length_problems(self, text: str, measured: Count, *, language: str = "en") -> list[str]:
+        """What the base rules say of ``text`` (empty, too long) from its ``measured`` count.
+
+        :meth:`validate` starts from these; the checks call it with the count they already have,
+        so a post is not measured twice.
+        """
         if not text.strip():
             return [message("empty", language)]
         if measured.over_by:
