@@ -205,3 +205,35 @@ def test_calendar_json_writes_what_the_stdlib_writes(kit: Path, detail: object) 
             update={"entries": [first.model_copy(update={"post": post}), *calendar.entries[1:]]}
         )
     assert calendar_json(calendar) == _stdlib_json(calendar)
+
+
+@pytest.mark.parametrize("kit_folder", [ENGLISH_KIT, GERMAN_KIT], ids=["en", "de"])
+def test_drafting_in_two_processes_gives_the_same_calendar(
+    kit_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit = load_kit(kit_folder)
+    alone = plan_week(kit, "2026-W49")
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    seen: list[tuple[int, int]] = []
+    shared = plan_week(kit, "2026-W49", progress=lambda done, total: seen.append((done, total)))
+    assert len(alone.entries) > 1
+    assert shared == alone
+    assert shared.model_dump_json() == alone.model_dump_json()
+    total = len(shared.entries)
+    assert seen == [(done, total) for done in range(1, total + 1)]
+
+
+def test_a_failing_worker_leaves_the_work_to_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from advocacy_kit import parallel
+
+    monkeypatch.setattr(parallel, "THRESHOLD", 0)
+
+    def unpicklable(value: int) -> object:
+        return lambda: value  # a lambda cannot travel back from the worker
+
+    results = parallel.map_in_halves(
+        list(range(6)), lambda n: n * n, pack=unpicklable, unpack=lambda item, packed: -1
+    )
+    assert results == [0, 1, 4, 9, 16, 25]

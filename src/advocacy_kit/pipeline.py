@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from .calendar import Calendar, CalendarEntry, PersonSummary, Post
+from pydantic import BaseModel
+
+from .calendar import (
+    Assignment,
+    Calendar,
+    CalendarEntry,
+    Draft,
+    Finding,
+    PersonSummary,
+    Post,
+)
 from .checks import check_post, check_week
 from .drafting import Drafter
 from .gc_tuning import fewer_collections
 from .models import Kit
+from .parallel import map_in_halves
 from .planner import plan_slots
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
@@ -21,6 +32,8 @@ if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["plan_week"]
+
+_V = TypeVar("_V", bound=BaseModel)
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -36,6 +49,36 @@ def _people(kit: Kit) -> list[PersonSummary]:
         )
         for person in kit.people
     ]
+
+
+def _fields(value: BaseModel, leave_out: str = "") -> Any:
+    """A frozen value as plain fields to send between processes (itself if not a plain one)."""
+    if type(value) not in (Draft, Post, Finding):
+        return value  # a plugin's own subclass travels as it is
+    fields = {name: item for name, item in value.__dict__.items() if name != leave_out}
+    return (fields, value.model_fields_set)
+
+
+def _rebuild(kind: type[_V], values: Any, **more: Any) -> _V:
+    if not isinstance(values, tuple):
+        return cast("_V", values)
+    fields, fields_set = values
+    return kind.model_construct(fields_set, **fields, **more)
+
+
+def _pack(written: tuple[Draft, Post, list[Finding]]) -> Any:
+    draft, post, findings = written
+    # The assignment is here already: the worker leaves it out.
+    return _fields(draft, "assignment"), _fields(post), [_fields(f) for f in findings]
+
+
+def _unpack(assignment: Assignment, packed: Any) -> tuple[Draft, Post, list[Finding]]:
+    draft, post, findings = packed
+    return (
+        _rebuild(Draft, draft, assignment=assignment),
+        _rebuild(Post, post),
+        [_rebuild(Finding, finding) for finding in findings],
+    )
 
 
 @fewer_collections
@@ -68,9 +111,9 @@ def plan_week(
         prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
     )
     edits = history.edits(iso_week) if history is not None else {}
-    entries = []
     total = len(assignments)
-    for done, assignment in enumerate(assignments, 1):
+
+    def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
         person = kit.person(slot.person_id)
         platform = platforms[slot.platform]
@@ -98,14 +141,22 @@ def plan_week(
         findings = check_post(post, draft, kit, platform, options, edited=draft.edited)
         for extra in pm.hook.check_post(post=post, draft=draft, kit=kit):
             findings.extend(extra or [])
-        # Every part is a validated value already: no need to validate them again.
-        entries.append(
-            CalendarEntry.model_construct(
-                slot=slot, assignment=assignment, draft=draft, post=post, findings=findings
-            )
+        return draft, post, findings
+
+    written = map_in_halves(
+        assignments,
+        write,
+        pack=_pack,
+        unpack=_unpack,
+        done=None if progress is None else lambda done: progress(done, total),
+    )
+    # Every part is a validated value already: no need to validate them again.
+    entries = [
+        CalendarEntry.model_construct(
+            slot=assignment.slot, assignment=assignment, draft=draft, post=post, findings=findings
         )
-        if progress is not None:
-            progress(done, total)
+        for assignment, (draft, post, findings) in zip(assignments, written, strict=True)
+    ]
     calendar = Calendar(
         week=str(iso_week),
         starts=iso_week.monday,

@@ -1,0 +1,105 @@
+"""Drafting a large week in two processes, with exactly the result of drafting it in one.
+
+Rendering, formatting and checking one post does not depend on any other post, and a machine
+with two cores can do two at a time. Above :data:`THRESHOLD` assignments, :func:`map_in_halves`
+forks one worker for the second half of the list while this process does the first; the worker
+sends back plain field values (strings, numbers), which become the same frozen values here.
+Results come back in the original order, so the calendar is the same byte for byte. Where
+forking is not available, the week is small, or the worker fails for any reason, everything is
+done here, one after the other — which also raises any error exactly as a single process would.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
+
+__all__ = ["THRESHOLD", "map_in_halves"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+THRESHOLD = 5_000
+"""Fewer assignments than this are drafted in one process: starting a worker costs more."""
+
+
+class _Job(Generic[T, R]):
+    """The work a forked worker inherits (nothing but the range is sent to it)."""
+
+    def __init__(
+        self,
+        items: Sequence[T],
+        work: Callable[[T], R],
+        pack: Callable[[R], Any],
+    ) -> None:
+        self.items = items
+        self.work = work
+        self.pack = pack
+
+
+_job: _Job[Any, Any] | None = None
+
+
+def _run_range(start: int, stop: int) -> list[Any]:
+    assert _job is not None
+    return [_job.pack(_job.work(item)) for item in _job.items[start:stop]]
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+def map_in_halves(
+    items: Sequence[T],
+    work: Callable[[T], R],
+    *,
+    pack: Callable[[R], Any],
+    unpack: Callable[[T, Any], R],
+    done: Callable[[int], None] | None = None,
+) -> list[R]:
+    """``[work(item) for item in items]``, the second half in a forked worker when it pays.
+
+    ``pack`` turns a result into plain picklable values in the worker; ``unpack`` rebuilds it
+    here from the item and those values. ``done`` is called with the count of results ready,
+    in order, as they are.
+    """
+    global _job
+    results: list[R] = []
+
+    def finish(result: R) -> None:
+        results.append(result)
+        if done is not None:
+            done(len(results))
+
+    if len(items) < THRESHOLD or not _can_fork():
+        for item in items:
+            finish(work(item))
+        return results
+    middle = (len(items) + 1) // 2
+    _job = _Job(items, work, pack)
+    # Objects alive now are only read by the worker: frozen, the collector leaves them alone
+    # there, which keeps their memory pages shared instead of copied.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+            later = pool.submit(_run_range, middle, len(items))
+            for item in items[:middle]:
+                finish(work(item))
+            try:
+                packed = later.result()
+            except Exception:  # the worker failed: do its half here, errors and all
+                packed = None
+    finally:
+        _job = None
+        gc.unfreeze()
+    if packed is None:
+        for item in items[middle:]:
+            finish(work(item))
+    else:
+        for item, values in zip(items[middle:], packed, strict=True):
+            finish(unpack(item, values))
+    return results
