@@ -12,6 +12,7 @@ to validate kit files without a cycle.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -174,6 +175,13 @@ def _check_rrule(text: str) -> str:
 
 def parse_cadence(text: str) -> Cadence:
     """Read a cadence in any accepted form; raise :class:`CadenceSyntaxError` with a hint."""
+    return _parse_cadence(text)
+
+
+# A large kit repeats a few cadences thousands of times, each read when the kit is loaded and
+# again when its week is planned; a Cadence is frozen, so one reading serves them all.
+@functools.lru_cache(maxsize=4096)
+def _parse_cadence(text: str) -> Cadence:
     stripped = text.strip()
     lowered = stripped.lower()
     if not lowered:
@@ -270,6 +278,18 @@ def week_occurrences(
     ``per week`` cadence picks spread-out workdays (avoiding ``blocked_days``, such as public
     holidays, while others are free) at a good time inside the sharing hours.
     """
+    return list(_week_occurrences(cadence, monday, zone, sharing_hours, blocked_days))
+
+
+# Colleagues in one zone often share a cadence and sharing hours: the week is expanded once.
+@functools.lru_cache(maxsize=4096)
+def _week_occurrences(
+    cadence: Cadence,
+    monday: dt.date,
+    zone: ZoneInfo,
+    sharing_hours: tuple[dt.time, dt.time],
+    blocked_days: frozenset[int],
+) -> tuple[tuple[dt.datetime, str | None], ...]:
     week_start = dt.datetime.combine(monday, dt.time())
     week_end = week_start + dt.timedelta(days=7)
     naive: list[dt.datetime] = []
@@ -297,7 +317,9 @@ def week_occurrences(
             for day in cadence.weekdays
             for moment in cadence.times
         ]
-    return [_localise(moment, zone) for moment in sorted(naive) if week_start <= moment < week_end]
+    return tuple(
+        _localise(moment, zone) for moment in sorted(naive) if week_start <= moment < week_end
+    )
 
 
 def _join(words: list[str], language: str) -> str:

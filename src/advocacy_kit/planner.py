@@ -293,7 +293,8 @@ class _Planner:
     ) -> Assignment:
         campaign = self._campaign(topic, slot.start.date())
         self._commit(slot, topic, person, kind, variant)
-        return Assignment(
+        # Built from values of a validated kit and a validated slot: no need to validate again.
+        return Assignment.model_construct(
             slot=slot,
             topic_id=topic.id,
             topic_title=topic.title,

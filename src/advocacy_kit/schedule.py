@@ -88,8 +88,9 @@ def _person_slots(kit: Kit, person: Person, week: IsoWeek, holidays: set[dt.date
             dst = _dst_note(start, zone, language)
             if dst is not None:
                 notes.append(dst)
+            # Built from values of a validated kit: no need to validate them again.
             slots.append(
-                Slot(
+                Slot.model_construct(
                     person_id=person.id,
                     platform=platform,
                     start=start,
