@@ -60,12 +60,14 @@ def map_in_halves(
     pack: Callable[[R], Any],
     unpack: Callable[[T, Any], R],
     done: Callable[[int], None] | None = None,
+    minimum: int | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, the second half in a forked worker when it pays.
 
     ``pack`` turns a result into plain picklable values in the worker; ``unpack`` rebuilds it
     here from the item and those values. ``done`` is called with the count of results ready,
-    in order, as they are.
+    in order, as they are. ``minimum`` is the fewest items worth a worker (:data:`THRESHOLD`
+    unless given: a few large items may be worth it too).
     """
     global _job
     results: list[R] = []
@@ -75,7 +77,7 @@ def map_in_halves(
         if done is not None:
             done(len(results))
 
-    if len(items) < THRESHOLD or not _can_fork():
+    if len(items) < (THRESHOLD if minimum is None else max(minimum, 2)) or not _can_fork():
         for item in items:
             finish(work(item))
         return results

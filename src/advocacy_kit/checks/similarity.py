@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
+from .. import parallel
 from ..calendar import CalendarEntry, Finding
 from ..models import Kit
 from .folding import fold_text
@@ -161,20 +162,40 @@ def similarity_findings(
     for entry in entries:
         by_day[entry.slot.start.date()].append(entry)
     names = {person.id: person.name for person in kit.people}
-    words = {entry.draft.id: comparable_words(entry.post.text, kit) for entry in entries}
-    open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry in entries}
-    partners: dict[str, list[tuple[CalendarEntry, float]]] = defaultdict(list)
-    for day_entries in by_day.values():
-        day_words = [words[entry.draft.id] for entry in day_entries]
+    days = list(by_day.values())
+
+    def close_pairs(day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
+        """Index pairs of one day's entries at or above the threshold, with their score."""
+        day_words = [comparable_words(entry.post.text, kit) for entry in day_entries]
+        pairs = []
         for index, other in _candidate_pairs(day_words, threshold):
-            first, second = day_entries[index], day_entries[other]
-            if first.slot.person_id == second.slot.person_id:
+            if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
                 continue  # one person sharing on two platforms is not staged
             # Candidates already passed difflib's quick_ratio, an upper bound of the ratio.
             score = similarity(day_words[index], day_words[other])
             if score >= threshold:
-                partners[first.draft.id].append((second, score))
-                partners[second.draft.id].append((first, score))
+                pairs.append((index, other, score))
+        return pairs
+
+    # Days are independent: a large week compares them in two processes.
+    if len(entries) >= parallel.THRESHOLD:
+        found_pairs = parallel.map_in_halves(
+            days, close_pairs, pack=lambda pairs: pairs, unpack=lambda _, pairs: pairs, minimum=2
+        )
+    else:
+        found_pairs = [close_pairs(day_entries) for day_entries in days]
+    partners: dict[str, list[tuple[CalendarEntry, float]]] = defaultdict(list)
+    for day_entries, pairs in zip(days, found_pairs, strict=True):
+        for index, other, score in pairs:
+            first, second = day_entries[index], day_entries[other]
+            partners[first.draft.id].append((second, score))
+            partners[second.draft.id].append((first, score))
+    # Only drafts with a close colleague need to know whether prompts are left in them.
+    open_prompts = {
+        entry.draft.id: bool(find_prompts(entry.post.text, kit))
+        for entry in entries
+        if entry.draft.id in partners
+    }
     found: dict[str, list[Finding]] = {}
     for entry in entries:
         similar = partners.get(entry.draft.id)
