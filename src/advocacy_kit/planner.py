@@ -306,6 +306,8 @@ class _Planner:
         )
 
     def kept_for(self, slot: Slot) -> KeptDraft | None:
+        if not self.past.kept:
+            return None  # the usual case, and a slot's id is not free to build
         kept = self.past.kept.get(slot.id)
         if kept is not None:
             return kept
