@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -48,14 +49,56 @@ def measure_pipeline(kit_folder: Path, out: Path) -> dict[str, Any]:
     from advocacy_kit.loading import load_kit
     from advocacy_kit.pipeline import plan_week
 
+    watcher = WorkerMemory()
+    watcher.start()
     began = time.perf_counter()
     kit = load_kit(kit_folder)
     calendar = plan_week(kit, WEEK)
     export_formats(calendar, ["json"], out, force=True, warn=lambda message: None)
     wall = time.perf_counter() - began
+    watcher.stop()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     floor = bare_jinja_seconds(kit, calendar)
-    return {"wall": wall, "drafts": len(calendar.entries), "rss_mb": rss_mb, "floor": floor}
+    return {
+        "wall": wall,
+        "drafts": len(calendar.entries),
+        "rss_mb": rss_mb,
+        "worker_mb": watcher.peak_mb,
+        "floor": floor,
+    }
+
+
+class WorkerMemory(threading.Thread):
+    """The largest private memory (not shared with this process) of any worker process.
+
+    A forked worker's RSS counts every page it still shares with this process; what it adds
+    to the machine's memory is its private part, read from ``/proc/<pid>/smaps_rollup``.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak_mb = 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        own = Path(f"/proc/{os.getpid()}/task")
+        while not self.done.wait(0.05):
+            for children in own.glob("*/children"):
+                for pid in children.read_text().split():
+                    self.peak_mb = max(self.peak_mb, _private_mb(pid))
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+
+def _private_mb(pid: str) -> float:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0.0  # the worker has finished
+    kb = sum(int(line.split()[1]) for line in lines if line.startswith("Private_"))
+    return kb / 1024
 
 
 def bare_jinja_seconds(kit: Any, calendar: Any) -> float:
@@ -197,12 +240,15 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, str, str, bool]] = []
     for people, result in results.items():
         rate = result["drafts"] / result["wall"]
+        # The worker's private memory comes on top of this process's peak (an upper bound).
+        memory = result["rss_mb"] + result["worker_mb"]
         rows.append(
             (
                 f"pipeline, {people:,} people ({result['drafts']:,} drafts)",
-                f"{result['wall']:.2f} s · {rate:,.0f} drafts/s · {result['rss_mb']:,.0f} MB RSS",
+                f"{result['wall']:.2f} s · {rate:,.0f} drafts/s · {memory:,.0f} MB "
+                f"(RSS {result['rss_mb']:,.0f} + worker's own {result['worker_mb']:,.0f})",
                 f"≤ {TARGET_WALL:.0f} s, ≤ {TARGET_RSS_MB:,} MB",
-                result["wall"] <= TARGET_WALL and result["rss_mb"] <= TARGET_RSS_MB,
+                result["wall"] <= TARGET_WALL and memory <= TARGET_RSS_MB,
             )
         )
     small, large = results[SIZES[0]], results[SIZES[-1]]
