@@ -168,7 +168,8 @@ class Drafter:
         if disclosure:
             first = self.kit.guidelines.disclosure.position == "start"
             text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
-        return Draft(
+        # Every value is a validated one or a string made here: nothing to validate again.
+        return Draft.model_construct(
             id=assignment.slot.id,
             assignment=assignment,
             text=text.strip(),
