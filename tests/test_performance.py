@@ -237,3 +237,18 @@ def test_a_failing_worker_leaves_the_work_to_this_process(
         list(range(6)), lambda n: n * n, pack=unpicklable, unpack=lambda item, packed: -1
     )
     assert results == [0, 1, 4, 9, 16, 25]
+
+
+def test_a_remembered_count_follows_the_accounts_options() -> None:
+    from advocacy_kit.plugins import get_platforms
+
+    mastodon = get_platforms()["mastodon"]
+    text = "a" * 600
+    roomy = mastodon.options({"max_characters": 1000})
+    tight = mastodon.options({"max_characters": 500})
+    first = mastodon.count(text, roomy)
+    assert first.valid
+    assert mastodon.count(text, roomy) is first  # remembered for the same options
+    assert not mastodon.count(text, tight).valid
+    assert mastodon.count(text, roomy).valid
+    assert mastodon.count("b" * 600, roomy).length == 600

@@ -8,7 +8,8 @@ register an instance through the ``register_platforms`` hook.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -56,8 +57,45 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc)
 
 
+_CountMethod = Callable[["Platform", str, "PlatformOptions | None"], Count]
+_REMEMBERED = 32
+
+
+def _remembering(count: _CountMethod) -> _CountMethod:
+    """``count`` that remembers its last results for one account's options.
+
+    Formatting a post, measuring its parts, checking them and validating them each ask for the
+    same count; options are frozen and a count depends only on the text and the options, so
+    the first answer serves them all. The memory is dropped whenever other options come (the
+    next account) and kept small.
+    """
+
+    @functools.wraps(count)
+    def remembered(self: Platform, text: str, options: PlatformOptions | None = None) -> Count:
+        memory: tuple[PlatformOptions | None, dict[tuple[object, str], Count]] | None
+        memory = self.__dict__.get("_counted")
+        if memory is None or memory[0] is not options:
+            memory = (options, {})
+            self.__dict__["_counted"] = memory
+        known = memory[1]
+        key = (count, text)
+        found = known.get(key)
+        if found is None:
+            if len(known) >= _REMEMBERED:
+                known.clear()
+            found = known[key] = count(self, text, options)
+        return found
+
+    return remembered
+
+
 class Platform:
     """Base class for platform plugins."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "count" in cls.__dict__:
+            cls.count = _remembering(cls.__dict__["count"])  # type: ignore[method-assign,assignment]
 
     name: ClassVar[str]
     display_name: ClassVar[str]
