@@ -252,3 +252,16 @@ def test_a_remembered_count_follows_the_accounts_options() -> None:
     assert not mastodon.count(text, tight).valid
     assert mastodon.count(text, roomy).valid
     assert mastodon.count("b" * 600, roomy).length == 600
+
+
+@pytest.mark.parametrize(
+    "sizes", [[5], [1, 1], [9, 1, 1, 1], [1, 1, 1, 9], [3, 0, 3, 0, 3]], ids=str
+)
+def test_halves_split_by_weight_keep_the_order(sizes: list[int]) -> None:
+    from advocacy_kit import parallel
+
+    items = [list(range(size)) for size in sizes]
+    results = parallel.map_in_halves(
+        items, sum, pack=lambda total: total, unpack=lambda _, total: total, minimum=2, weight=len
+    )
+    assert results == [sum(item) for item in items]

@@ -12,6 +12,7 @@ done here, one after the other — which also raises any error exactly as a sing
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -61,13 +62,15 @@ def map_in_halves(
     unpack: Callable[[T, Any], R],
     done: Callable[[int], None] | None = None,
     minimum: int | None = None,
+    weight: Callable[[T], int] | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, the second half in a forked worker when it pays.
 
     ``pack`` turns a result into plain picklable values in the worker; ``unpack`` rebuilds it
     here from the item and those values. ``done`` is called with the count of results ready,
     in order, as they are. ``minimum`` is the fewest items worth a worker (:data:`THRESHOLD`
-    unless given: a few large items may be worth it too).
+    unless given: a few large items may be worth it too). With ``weight``, the halves are split
+    where half the total weight is reached rather than at half the items.
     """
     global _job
     results: list[R] = []
@@ -82,6 +85,11 @@ def map_in_halves(
             finish(work(item))
         return results
     middle = (len(items) + 1) // 2
+    if weight is not None:
+        weights = [weight(item) for item in items]
+        total = sum(weights)
+        prefixes = list(itertools.accumulate(weights))
+        middle = min(range(1, len(items)), key=lambda at: abs(2 * prefixes[at - 1] - total))
     _job = _Job(items, work, pack)
     # Objects alive now are only read by the worker: frozen, the collector leaves them alone
     # there, which keeps their memory pages shared instead of copied.

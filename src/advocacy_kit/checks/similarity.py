@@ -180,7 +180,12 @@ def similarity_findings(
     # Days are independent: a large week compares them in two processes.
     if len(entries) >= parallel.THRESHOLD:
         found_pairs = parallel.map_in_halves(
-            days, close_pairs, pack=lambda pairs: pairs, unpack=lambda _, pairs: pairs, minimum=2
+            days,
+            close_pairs,
+            pack=lambda pairs: pairs,
+            unpack=lambda _, pairs: pairs,
+            minimum=2,
+            weight=len,
         )
     else:
         found_pairs = [close_pairs(day_entries) for day_entries in days]
