@@ -9,6 +9,7 @@ topic, so choosing a topic does not get slower as the week fills up.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
@@ -50,7 +51,9 @@ class _Pool:
         while cursor < len(entries) and uses[entries[cursor].id] != level:
             cursor += 1
         self.cursors[level] = cursor
-        return (entries[i] for i in range(cursor, len(entries)) if uses[entries[i].id] == level)
+        return (
+            topic for topic in itertools.islice(entries, cursor, None) if uses[topic.id] == level
+        )
 
 
 class TopicIndex:
