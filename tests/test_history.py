@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-import advocacy_kit.history as history_module
 from advocacy_kit import UsageError, load_kit, plan_week
 from advocacy_kit.history import SCHEMA_VERSION, History
+from advocacy_kit.history_schema import MIGRATIONS
 from advocacy_kit.models import Kit
 from advocacy_kit.weeks import parse_week
 
@@ -64,7 +64,7 @@ def test_an_older_schema_is_migrated_on_open(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     # A history as the first schema version wrote it.
     with sqlite3.connect(path) as db:
-        db.executescript(history_module._MIGRATIONS[0])
+        db.executescript(MIGRATIONS[0])
         db.execute("PRAGMA user_version = 1")
     with History(path) as store:
         assert store.schema_version == SCHEMA_VERSION

@@ -19,131 +19,29 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from .calendar import Calendar
 from .errors import UsageError
+from .history_schema import (
+    MIGRATIONS,
+    NEXT_STATUSES,
+    SCHEMA_VERSION,
+    STATUSES,
+    HistoryRecord,
+    RecordSummary,
+    record_from_row,
+)
 from .models import Kit
-from .planner import KeptDraft, PastUse
+from .past_use import KeptDraft, PastUse
 from .weeks import IsoWeek
 
 __all__ = ["HISTORY_ENV", "STATUSES", "History", "HistoryRecord", "RecordSummary"]
 
-STATUSES = ("planned", "approved", "posted", "skipped")
-# Which status may follow which. Posted is final; a skipped draft can still be posted after all.
-_NEXT: dict[str, set[str]] = {
-    "planned": {"approved", "posted", "skipped"},
-    "approved": {"posted", "skipped"},
-    "skipped": {"approved", "posted"},
-    "posted": set(),
-}
-
-_MIGRATIONS: tuple[str, ...] = (
-    # 1: one row per planned draft.
-    """
-    CREATE TABLE drafts (
-        id TEXT PRIMARY KEY,
-        week TEXT NOT NULL,
-        person_id TEXT NOT NULL,
-        platform TEXT NOT NULL,
-        slot_start TEXT NOT NULL,
-        timezone TEXT NOT NULL,
-        topic_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        variant INTEGER NOT NULL DEFAULT 0,
-        language TEXT NOT NULL,
-        status TEXT NOT NULL DEFAULT 'planned'
-            CHECK (status IN ('planned', 'approved', 'posted', 'skipped')),
-        planned_text TEXT NOT NULL,
-        edited_text TEXT,
-        planned_at TEXT NOT NULL,
-        approved_at TEXT,
-        posted_at TEXT,
-        skipped_at TEXT,
-        edited_at TEXT
-    );
-    """,
-    # 2: freshness looks drafts up by person and week.
-    """
-    CREATE INDEX drafts_person_week ON drafts (person_id, week);
-    CREATE INDEX drafts_week ON drafts (week);
-    """,
-    # 3: an edited thread keeps its parts as the person wrote them (JSON list of strings).
-    """
-    ALTER TABLE drafts ADD COLUMN edited_parts TEXT;
-    """,
-)
-SCHEMA_VERSION = len(_MIGRATIONS)
 HISTORY_ENV = "ADVOCACY_KIT_HISTORY"
 MEMORY = ":memory:"
-
-
-@dataclass(frozen=True)
-class HistoryRecord:
-    """One draft as the history knows it."""
-
-    id: str
-    week: str
-    person_id: str
-    platform: str
-    slot_start: dt.datetime
-    timezone: str
-    topic_id: str
-    kind: str
-    variant: int
-    language: str
-    status: str
-    planned_text: str
-    edited_text: str | None
-    planned_at: dt.datetime
-    approved_at: dt.datetime | None = None
-    posted_at: dt.datetime | None = None
-    skipped_at: dt.datetime | None = None
-    edited_at: dt.datetime | None = None
-    edited_parts: tuple[str, ...] | None = None
-    """The parts of an edited thread, as the person wrote them (None for a single post)."""
-
-    @property
-    def text(self) -> str:
-        """The text as edited, or as planned when nobody edited it."""
-        return self.edited_text if self.edited_text is not None else self.planned_text
-
-    @property
-    def kept(self) -> bool:
-        """True when planning again must leave this draft as it is."""
-        return self.status != "planned" or self.edited_text is not None
-
-
-@dataclass(frozen=True)
-class RecordSummary:
-    """What :meth:`History.record_planned` did, by draft id."""
-
-    inserted: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    withdrawn: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        """Whether the history is different afterwards."""
-        return bool(self.inserted or self.updated or self.withdrawn)
-
-
-def _when(value: str | None) -> dt.datetime | None:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-def _record(row: sqlite3.Row) -> HistoryRecord:
-    values: dict[str, Any] = dict(row)
-    for key in ("slot_start", "planned_at", "approved_at", "posted_at", "skipped_at", "edited_at"):
-        values[key] = _when(values[key])
-    parts = values.get("edited_parts")
-    values["edited_parts"] = tuple(json.loads(parts)) if parts else None
-    return HistoryRecord(**values)
 
 
 def _utc_now() -> dt.datetime:
@@ -219,7 +117,7 @@ class History:
             )
         for number in range(version + 1, SCHEMA_VERSION + 1):
             with self._transaction():
-                for statement in _MIGRATIONS[number - 1].split(";"):
+                for statement in MIGRATIONS[number - 1].split(";"):
                     if statement.strip():
                         self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number}")
@@ -243,7 +141,7 @@ class History:
         now = self._clock().isoformat()
         with self._transaction():
             existing = {
-                row["id"]: _record(row)
+                row["id"]: record_from_row(row)
                 for row in self._db.execute("SELECT * FROM drafts WHERE week = ?", (calendar.week,))
             }
             for entry in calendar.entries:
@@ -316,14 +214,14 @@ class History:
     def get(self, draft_id: str) -> HistoryRecord | None:
         """The draft with that id, or None."""
         row = self._db.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
-        return _record(row) if row else None
+        return record_from_row(row) if row else None
 
     def edits(self, week: IsoWeek | str) -> dict[str, HistoryRecord]:
         """The drafts of ``week`` that a person edited, by draft id (one query for the week)."""
         rows = self._db.execute(
             "SELECT * FROM drafts WHERE week = ? AND edited_text IS NOT NULL", (str(week),)
         )
-        return {row["id"]: _record(row) for row in rows}
+        return {row["id"]: record_from_row(row) for row in rows}
 
     def _require(self, draft_id: str) -> HistoryRecord:
         record = self.get(draft_id)
@@ -357,7 +255,7 @@ class History:
             raise UsageError(f"unknown status {status!r}\n  hint: use approved, posted or skipped")
         if status == record.status:
             return record
-        if status not in _NEXT[record.status]:
+        if status not in NEXT_STATUSES[record.status]:
             raise UsageError(
                 f"draft {draft_id!r} is {record.status}; it cannot become {status}\n"
                 "  hint: statuses go planned → approved → posted, or to skipped"
@@ -382,7 +280,7 @@ class History:
         rows = self._db.execute(
             f"SELECT * FROM drafts{where} ORDER BY week, slot_start, person_id, platform", values
         )
-        return [_record(row) for row in rows]
+        return [record_from_row(row) for row in rows]
 
     def past_use(self, week: IsoWeek, freshness_weeks: int) -> PastUse:
         """What the planner needs to know about weeks before ``week`` (and kept drafts in it)."""

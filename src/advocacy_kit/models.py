@@ -48,7 +48,6 @@ __all__ = [
     "SharingHours",
     "Topic",
     "Voice",
-    "kit_part_schema",
 ]
 
 
@@ -403,27 +402,3 @@ class Kit(_Model):
         if person.weekly_cap is not None:
             return person.weekly_cap
         return self.settings.default_weekly_cap
-
-
-def kit_part_schema(part: str = "kit") -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of ``kit.yaml`` or of one split file.
-
-    A file in ``people/``, ``topics/`` or ``campaigns/`` holds one entry or a list of them.
-    """
-    models: dict[str, type[BaseModel]] = {
-        "kit": Kit,
-        "person": Person,
-        "topic": Topic,
-        "campaign": Campaign,
-    }
-    schema = models[part].model_json_schema()
-    if part != "kit":
-        definitions = schema.pop("$defs", {})
-        entry = dict(schema)
-        schema = {
-            "title": entry.get("title", part),
-            "anyOf": [entry, {"type": "array", "items": entry}],
-        }
-        if definitions:
-            schema["$defs"] = definitions
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

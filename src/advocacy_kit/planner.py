@@ -20,16 +20,16 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import hashlib
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from .calendar import Assignment, SkippedSlot, Slot
 from .models import Kit, Level, Person, Topic
+from .past_use import KeptDraft, PastUse, weeks_between
 from .reasons import level_word, say, status_word
+from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
-from .weeks import IsoWeek, parse_week
+from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
@@ -43,63 +43,9 @@ _LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
 _UTC = dt.UTC
 
 
-@functools.cache
-def _monday(week: str) -> dt.date:
-    return parse_week(week).monday
-
-
-@dataclass(frozen=True)
-class KeptDraft:
-    """A draft of the planned week that the history keeps as it is (approved, posted, edited)."""
-
-    topic_id: str
-    kind: str
-    variant: int
-    status: str
-    start: dt.datetime | None = None
-
-
-@dataclass(frozen=True)
-class PastUse:
-    """What earlier weeks say, as the planner needs it (built by :class:`~advocacy_kit.history.History`).
-
-    ``last_week`` maps person → topic → the latest earlier ISO week (``2026-W44``) in which the
-    topic was planned, approved or posted for them; ``kit_counts`` counts each topic's uses across
-    the kit inside the freshness window; ``kept`` maps slot ids of the planned week to drafts
-    that stay as they are.
-    """
-
-    last_week: dict[str, dict[str, str]] = field(default_factory=dict)
-    kit_counts: dict[str, int] = field(default_factory=dict)
-    kept: dict[str, KeptDraft] = field(default_factory=dict)
-
-
 def _stable(*parts: object) -> int:
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
-
-
-def _weeks_between(earlier: str, later: IsoWeek) -> int:
-    return (later.monday - _monday(earlier)).days // 7
-
-
-def _language(topic: Topic, person: Person) -> str:
-    if not topic.languages or person.language in topic.languages:
-        return person.language
-    return next(lang for lang in person.languages if lang in topic.languages)
-
-
-def _valid_on(topic: Topic, day: dt.date) -> bool:
-    if topic.valid_from and day < topic.valid_from:
-        return False
-    return not (topic.valid_until and day > topic.valid_until)
-
-
-def _valid_in(topic: Topic, first: dt.date, last: dt.date) -> bool:
-    """Whether the topic is valid on at least one day from ``first`` to ``last``."""
-    if topic.valid_from and last < topic.valid_from:
-        return False
-    return not (topic.valid_until and first > topic.valid_until)
 
 
 class _Planner:
@@ -138,7 +84,7 @@ class _Planner:
             (
                 t
                 for t in kit.topics
-                if t.id not in self.campaigns_of and _valid_in(t, monday, sunday)
+                if t.id not in self.campaigns_of and valid_in(t, monday, sunday)
             ),
             self.order,
             past.kit_counts,
@@ -167,7 +113,7 @@ class _Planner:
                 topic = self.topics.get(topic_id)
                 if topic is None:
                     continue
-                if not topic.evergreen or _weeks_between(last, self.week) < self.freshness:
+                if not topic.evergreen or weeks_between(last, self.week) < self.freshness:
                     blocked.add(topic_id)
             self.stale[person.id] = blocked
         return self.stale[person.id]
@@ -300,7 +246,7 @@ class _Planner:
             topic_title=topic.title,
             kind=kind,
             variant=variant,
-            language=_language(topic, person),
+            language=draft_language(topic, person),
             campaign_id=campaign[1] if campaign else None,
             reasons=reasons,
         )
@@ -336,7 +282,7 @@ class _Planner:
         placed: dict[str, Slot] = {}
 
         def fits(topic: Topic) -> bool:
-            if topic.id in used or topic.id in stale or not _valid_on(topic, day):
+            if topic.id in used or topic.id in stale or not valid_on(topic, day):
                 return False
             moved = self._place(slot, topic, person)
             if moved is None:
@@ -382,7 +328,7 @@ class _Planner:
         for topic in options:
             if slot.platform in self.platforms_of[(person.id, topic.id)]:
                 continue
-            if not _valid_on(topic, day) or (
+            if not valid_on(topic, day) or (
                 topic.id in self.campaigns_of and self._campaign(topic, day) is None
             ):
                 continue

@@ -195,7 +195,7 @@ def schema(calendar: bool, part: str) -> None:
 
         click.echo(json.dumps(calendar_schema(), indent=2, ensure_ascii=False))
         return
-    from ..models import kit_part_schema
+    from ..kit_schema import kit_part_schema
 
     click.echo(json.dumps(kit_part_schema(part), indent=2, ensure_ascii=False))
 
