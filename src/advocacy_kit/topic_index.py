@@ -35,7 +35,12 @@ class _Pool:
         self.sizes: Counter[int] = Counter()
 
     def add(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
-        bisect.insort(self.levels[uses], topic, key=lambda t: order[t.id])
+        entries = self.levels[uses]
+        index = bisect.bisect_right(entries, order[topic.id], key=lambda t: order[t.id])
+        entries.insert(index, topic)
+        # A topic that lands before the cursor must not be skipped: the cursor goes back to it.
+        if index < self.cursors[uses]:
+            self.cursors[uses] = index
         self.sizes[uses] += 1
 
     def move(self, topic: Topic, before: int, order: Mapping[str, int]) -> None:
