@@ -172,3 +172,14 @@ def test_the_schema_rejects_what_loading_rejects(run_cli: Callable[..., Result])
     schema = json.loads(run_cli("schema").output)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"organization": {"name": "Acme", "followers": 10}}, schema)
+
+
+def test_a_closed_pipe_stops_quietly() -> None:
+    # `advocacy-kit plan --explain | head -1`: the reader leaves early; no error, no traceback.
+    command = (
+        f"{sys.executable} -m advocacy_kit plan {GERMAN_KIT} --week 2026-W49 --explain "
+        '--no-history --format md --out "$(mktemp -d)" | head -1'
+    )
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    assert result.stdout.count("\n") == 1
+    assert result.stderr == ""

@@ -24,6 +24,7 @@ import hashlib
 from collections import Counter, defaultdict
 
 from .calendar import Assignment, SkippedSlot, Slot
+from .i18n import kind_label
 from .models import Kit, Level, Person, Topic
 from .past_use import KeptDraft, PastUse, weeks_between
 from .reasons import level_word, say, status_word
@@ -217,11 +218,15 @@ class _Planner:
         if uses:
             reasons.append(say("rotation", lang, count=uses))
         if topic.kind:
-            reasons.append(say("kind_fixed", lang, kind=kind))
+            reasons.append(say("kind_fixed", lang, kind=kind_label(kind, lang)))
         else:
-            reasons.append(say("kind", lang, kind=kind, level=level_word(level, lang)))
+            reasons.append(
+                say("kind", lang, kind=kind_label(kind, lang), level=level_word(level, lang))
+            )
         if self.times_on_day[(topic.id, slot.start.date())]:
-            reasons.append(say("colleague_angle", lang, kind=kind, variant=variant))
+            reasons.append(
+                say("colleague_angle", lang, kind=kind_label(kind, lang), variant=variant + 1)
+            )
         return reasons
 
     def _commit(self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int) -> None:

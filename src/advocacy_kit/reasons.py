@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .i18n import kind_label
+
 if TYPE_CHECKING:
     from .calendar import Calendar, Slot
 
@@ -156,6 +158,13 @@ def _when(slot: Slot, language: str) -> str:
     )
 
 
+def _platform_name(name: str) -> str:
+    from .plugins import get_platforms
+
+    platform = get_platforms().get(name)
+    return platform.display_name if platform is not None else name
+
+
 def explain_calendar(calendar: Calendar) -> list[str]:
     """``plan --explain``: each slot with its topic and every reason, then every slot left out."""
     lang = calendar.language
@@ -164,9 +173,11 @@ def explain_calendar(calendar: Calendar) -> list[str]:
     for entry in calendar.entries:
         slot, assignment = entry.slot, entry.assignment
         who = names.get(slot.person_id, slot.person_id)
-        lines.append(f"{_when(slot, lang)} · {who} · {slot.platform} · {entry.draft.id}")
+        platform = _platform_name(slot.platform)
+        lines.append(f"{_when(slot, lang)} · {who} · {platform} · {entry.draft.id}")
         label = "Thema" if lang == "de" else "Topic"
-        lines.append(f"  {label}: {assignment.topic_title} ({assignment.kind})")
+        kind = kind_label(assignment.kind, lang)
+        lines.append(f"  {label}: {assignment.topic_title} ({kind})")
         lines.extend(f"    - {reason}" for reason in assignment.reasons)
         if slot.note:
             lines.extend(f"    - {note}" for note in slot.note.split("; "))

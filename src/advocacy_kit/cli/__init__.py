@@ -30,6 +30,13 @@ class _Group(click.Group):
             message = error.localised(language)
             click.secho(f"{say('label.error', language)}: {message}", err=True, fg="red")
             ctx.exit(error.exit_code)
+        except BrokenPipeError:
+            # The reader went away (`plan --explain | head`): stop quietly, as shell tools do.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(141)
         except OSError as error:
             # A folder that cannot be written, a file that is a folder …: the system says what,
             # and nothing was half-written (every file is written atomically).
