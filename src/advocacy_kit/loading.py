@@ -258,7 +258,7 @@ def _field_name(loc: Loc) -> str:
 
 def _hint(error: Any, loc: Loc, language: str) -> str:
     ctx = error.get("ctx") or {}
-    if "key" in ctx:  # the kit's own validators name their text (models._problem)
+    if "key" in ctx:  # the kit's own validators name their text (field_types.problem)
         return say(f"{ctx['key']}.hint", language, **ctx["values"])
     if "hint" in ctx:
         return str(ctx["hint"])

@@ -9,10 +9,8 @@ naming a topic — are checked once the whole kit is known, in :meth:`Kit._check
 from __future__ import annotations
 
 import datetime as dt
-import re
 import typing
 from typing import Annotated, Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -25,8 +23,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .cadence import CadenceSyntaxError, parse_cadence
-from .i18n import say
+from .field_types import (
+    CadenceText,
+    Id,
+    LanguageCode,
+    TimeZoneName,
+    check_holiday_region,
+    problem,
+)
 from .references import describe_reference, reference_problems
 
 __all__ = [
@@ -55,63 +59,6 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def _problem(kind: str, key: str, **values: object) -> PydanticCustomError:
-    """A validation error whose hint survives into the user's message (see loading.py).
-
-    The message and hint are English; ``ctx`` carries the text's ``key`` in
-    :mod:`advocacy_kit.i18n` and its values, so the loader can say both in the kit's language.
-    """
-    text = {name: str(value) for name, value in values.items()}
-    ctx = {"key": key, "values": text, "hint": say(f"{key}.hint", "en", **text)}
-    return PydanticCustomError(kind, say(key, "en", **text), ctx)
-
-
-def _check_timezone(name: str) -> str:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise _problem("timezone", "timezone", name=name) from None
-    return name
-
-
-def _check_cadence(text: str) -> str:
-    try:
-        parse_cadence(text)
-    except CadenceSyntaxError as error:
-        raise _problem("cadence", error.key, **error.values) from None
-    return text
-
-
-def _check_holiday_region(region: str | None) -> str | None:
-    if region is None:
-        return None
-    from .public_holidays import HolidayRegionError, check_region
-
-    try:
-        return check_region(region)
-    except HolidayRegionError as error:
-        raise _problem("holiday_region", error.key, **error.values) from None
-
-
-def _check_id(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", value):
-        raise _problem("id", "id", value=value)
-    return value
-
-
-Id = Annotated[str, AfterValidator(_check_id)]
-TimeZoneName = Annotated[str, AfterValidator(_check_timezone)]
-CadenceText = Annotated[
-    str,
-    AfterValidator(_check_cadence),
-    Field(
-        description="An RFC 5545 RRULE (`FREQ=WEEKLY;BYDAY=TU;BYHOUR=9`) or a friendly form "
-        "(`tue, thu 09:00`, `weekdays 12:30`, `3 per week`)."
-    ),
-]
-LanguageCode = Annotated[
-    str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code, such as de or en")
-]
 Level = Literal["learning", "practitioner", "expert"]
 """How deep a person's expertise in an area goes. Everyone has something to say."""
 
@@ -136,7 +83,7 @@ class Organization(_Model):
     website: str | None = None
     timezone: TimeZoneName = "Europe/Berlin"
     language: LanguageCode = "en"
-    holiday_region: Annotated[str | None, AfterValidator(_check_holiday_region)] = Field(
+    holiday_region: Annotated[str | None, AfterValidator(check_holiday_region)] = Field(
         default=None,
         pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$",
         description="ISO 3166 country, optionally with subdivision: DE, DE-BY, US-NY.",
@@ -221,7 +168,7 @@ class Topic(_Model):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Topic:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise _problem("date_order", "topic_dates")
+            raise problem("date_order", "topic_dates")
         return self
 
 
@@ -238,7 +185,7 @@ class Campaign(_Model):
     @model_validator(mode="after")
     def _window_in_order(self) -> Campaign:
         if self.ends < self.starts:
-            raise _problem("date_order", "campaign_dates")
+            raise problem("date_order", "campaign_dates")
         return self
 
 
@@ -252,7 +199,7 @@ class AwayPeriod(_Model):
     @model_validator(mode="after")
     def _in_order(self) -> AwayPeriod:
         if self.ends < self.starts:
-            raise _problem("date_order", "away_dates", ends=self.ends, starts=self.starts)
+            raise problem("date_order", "away_dates", ends=self.ends, starts=self.starts)
         return self
 
 
@@ -265,7 +212,7 @@ class SharingHours(_Model):
     @model_validator(mode="after")
     def _in_order(self) -> SharingHours:
         if self.end <= self.start:
-            raise _problem("time_order", "sharing_hours")
+            raise problem("time_order", "sharing_hours")
         return self
 
     def __contains__(self, moment: dt.time) -> bool:
