@@ -2,8 +2,9 @@
 
 Rendering, formatting and checking one post does not depend on any other post, and a machine
 with two cores can do two at a time. Above :data:`THRESHOLD` assignments, :func:`map_in_halves`
-forks one worker for the second half of the list while this process does the first; the worker
-sends back plain field values (strings, numbers), which become the same frozen values here.
+forks one worker for the second half of the list (a little more than half) while this process
+does the first; the worker sends back plain field values (strings, numbers) in chunks, which
+become the same frozen values here while this process still works on its own part.
 Results come back in the original order, so the calendar is the same byte for byte. Where
 forking is not available, the week is small, or the worker fails for any reason, everything is
 done here, one after the other — which also raises any error exactly as a single process would.
@@ -19,13 +20,19 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
-__all__ = ["THRESHOLD", "map_in_halves"]
+__all__ = ["CHUNKS", "SHARE", "THRESHOLD", "map_in_halves"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 THRESHOLD = 5_000
 """Fewer assignments than this are drafted in one process: starting a worker costs more."""
+
+CHUNKS = 8
+"""The worker's half comes back in this many pieces, each rebuilt here as soon as it is ready."""
+
+SHARE = 48
+"""The percentage of the items this process works on itself (without ``weight``)."""
 
 
 class _Job(Generic[T, R]):
@@ -84,32 +91,56 @@ def map_in_halves(
         for item in items:
             finish(work(item))
         return results
-    middle = (len(items) + 1) // 2
+    # A little less than half here: this process also rebuilds the worker's results.
+    middle = max(1, len(items) * SHARE // 100)
     if weight is not None:
         weights = [weight(item) for item in items]
         total = sum(weights)
         prefixes = list(itertools.accumulate(weights))
         middle = min(range(1, len(items)), key=lambda at: abs(2 * prefixes[at - 1] - total))
     _job = _Job(items, work, pack)
+    # The worker's half goes in chunks, so its first results are rebuilt here while this
+    # process still works on its own half instead of all of them after it.
+    size = max(1, -(-(len(items) - middle) // CHUNKS))
+    bounds = [(at, min(at + size, len(items))) for at in range(middle, len(items), size)]
+    ready: list[R] = []
+    failed_at: int | None = None
     # Objects alive now are only read by the worker: frozen, the collector leaves them alone
     # there, which keeps their memory pages shared instead of copied.
     gc.freeze()
     try:
         with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-            later = pool.submit(_run_range, middle, len(items))
+            chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
+            waiting = 0
+
+            def collect(block: bool) -> None:
+                nonlocal waiting, failed_at
+                while failed_at is None and waiting < len(chunks):
+                    chunk = chunks[waiting]
+                    if not block and not chunk.done():
+                        return
+                    try:
+                        packed = chunk.result()
+                    except Exception:  # the worker failed: do the rest here, errors and all
+                        failed_at = bounds[waiting][0]
+                        return
+                    start, stop = bounds[waiting]
+                    ready.extend(map(unpack, items[start:stop], packed))
+                    waiting += 1
+
             for item in items[:middle]:
                 finish(work(item))
-            try:
-                packed = later.result()
-            except Exception:  # the worker failed: do its half here, errors and all
-                packed = None
+                collect(block=False)
+            collect(block=True)
+            if failed_at is not None:
+                for chunk in chunks:
+                    chunk.cancel()
     finally:
         _job = None
         gc.unfreeze()
-    if packed is None:
-        for item in items[middle:]:
+    for result in ready:
+        finish(result)
+    if failed_at is not None:
+        for item in items[failed_at:]:
             finish(work(item))
-    else:
-        for item, values in zip(items[middle:], packed, strict=True):
-            finish(unpack(item, values))
     return results

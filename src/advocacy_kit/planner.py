@@ -91,6 +91,8 @@ class _Planner:
             past.kit_counts,
         )
         self.stale: dict[str, set[str]] = {}
+        # How many colleagues' times fit into each person's sharing hours, at the spacing.
+        self.room: dict[str, float] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
@@ -126,27 +128,50 @@ class _Planner:
         levels = [person.expertise[a] for a in self._areas(topic, person)]
         return max(levels, key=lambda level: _LEVEL_ORDER[level])
 
-    def _place(self, slot: Slot, topic: Topic, person: Person) -> Slot | None:
-        """The slot, moved later (or earlier) when a colleague posts the topic too close to it."""
+    def _clear(self, others: list[dt.datetime], instant: dt.datetime) -> bool:
+        """Whether no colleague's time in ``others`` (sorted, UTC) is within the spacing."""
+        index = bisect.bisect_left(others, instant)
+        # others[index - 1] < instant <= others[index]: only these two can be too close.
+        if index and instant - others[index - 1] < self.spacing:
+            return False
+        return index == len(others) or others[index] - instant >= self.spacing
+
+    def _place(
+        self,
+        slot: Slot,
+        topic: Topic,
+        person: Person,
+        day: dt.date | None = None,
+        instant: dt.datetime | None = None,
+    ) -> Slot | None:
+        """The slot, moved later (or earlier) when a colleague posts the topic too close to it.
+
+        ``day`` and ``instant`` (the slot's start in UTC) may be passed in by a caller that
+        tries many topics for one slot.
+        """
         # A person never has one topic twice in a week, so every time here is a colleague's.
-        others = self.times_on_day[(topic.id, slot.start.date())]
+        others = self.times_on_day[(topic.id, day or slot.start.date())]
         if not others or not self.spacing:
             return slot
 
         def clear(moment: dt.datetime) -> bool:
-            instant = moment.astimezone(_UTC)
-            index = bisect.bisect_left(others, instant)
-            neighbours = others[max(index - 1, 0) : index + 1]
-            return all(abs(instant - other) >= self.spacing for other in neighbours)
+            return self._clear(others, moment.astimezone(_UTC))
 
-        if clear(slot.start):
+        if self._clear(others, instant or slot.start.astimezone(_UTC)):
             return slot
+        room = self.room.get(person.id)
+        if room is None:
+            hours = person.sharing_hours
+            today = slot.start.date()
+            # The length of the sharing hours, the same on every day (wall times, no zone).
+            length = dt.datetime.combine(today, hours.end) - dt.datetime.combine(today, hours.start)
+            room = self.room[person.id] = length / self.spacing + 1
+        if len(others) > room:
+            return None  # the day is full: no time in the sharing hours is far enough away
         hours = person.sharing_hours
         wall = slot.start.replace(tzinfo=None)
         first = dt.datetime.combine(wall.date(), hours.start)
         last = dt.datetime.combine(wall.date(), hours.end)
-        if len(others) > (last - first) / self.spacing + 1:
-            return None  # the day is full: no time in the sharing hours is far enough away
         later, earlier = int((last - wall) / self.spacing), int((wall - first) / self.spacing)
         for step in range(1, max(later, earlier) + 1):
             for sign in (1, -1):
@@ -282,6 +307,7 @@ class _Planner:
     def _find(self, slot: Slot, person: Person, fresh_only: bool) -> tuple[Topic, Slot] | None:
         """Campaign topics running that day first, then the person's least-used areas."""
         day = slot.start.date()
+        instant = slot.start.astimezone(_UTC)
         stale = self._stale(person) if fresh_only else set()
         used = self.used_this_week[person.id] if fresh_only else set()
         placed: dict[str, Slot] = {}
@@ -289,7 +315,7 @@ class _Planner:
         def fits(topic: Topic) -> bool:
             if topic.id in used or topic.id in stale or not valid_on(topic, day):
                 return False
-            moved = self._place(slot, topic, person)
+            moved = self._place(slot, topic, person, day, instant)
             if moved is None:
                 return False
             placed[topic.id] = moved

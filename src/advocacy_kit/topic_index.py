@@ -9,9 +9,8 @@ topic, so choosing a topic does not get slower as the week fills up.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .models import Topic
 
@@ -24,41 +23,43 @@ Key = tuple[str, str]
 class _Pool:
     """One (area, language) pool: for each use count, its topics in the week's order.
 
-    Topics only ever move up one count at a time. A moved topic stays behind in its old list
-    until the cursor passes it (lazy deletion), so finding the first topic at a count is
-    amortised constant time however many topics were used before it.
+    Topics only ever move up one count at a time. A moved topic leaves its old list at once,
+    so a search never walks past topics that are no longer at the count it looks at; each list
+    keeps the topics' order values beside it, so finding a place is a bisection in C.
     """
 
     def __init__(self) -> None:
-        self.levels: dict[int, list[Topic]] = defaultdict(list)
-        self.cursors: Counter[int] = Counter()
-        self.sizes: Counter[int] = Counter()
+        self.levels: dict[int, list[Topic]] = {}
+        self.keys: dict[int, list[int]] = {}
 
     def add(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
-        entries = self.levels[uses]
-        index = bisect.bisect_right(entries, order[topic.id], key=lambda t: order[t.id])
-        entries.insert(index, topic)
-        # A topic that lands before the cursor must not be skipped: the cursor goes back to it.
-        if index < self.cursors[uses]:
-            self.cursors[uses] = index
-        self.sizes[uses] += 1
+        key = order[topic.id]
+        keys = self.keys.get(uses)
+        if keys is None:
+            self.levels[uses] = [topic]
+            self.keys[uses] = [key]
+            return
+        # After equal keys: a topic that arrives later comes later, as it always has.
+        index = bisect.bisect_right(keys, key)
+        keys.insert(index, key)
+        self.levels[uses].insert(index, topic)
+
+    def remove(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
+        keys, entries = self.keys[uses], self.levels[uses]
+        index = bisect.bisect_left(keys, order[topic.id])
+        while entries[index] is not topic:
+            index += 1  # another topic with the same order value comes first
+        del keys[index], entries[index]
+        if not entries:
+            del self.keys[uses], self.levels[uses]
 
     def move(self, topic: Topic, before: int, order: Mapping[str, int]) -> None:
-        self.sizes[before] -= 1
-        if not self.sizes[before]:
-            del self.sizes[before]
+        self.remove(topic, before, order)
         self.add(topic, before + 1, order)
 
-    def at(self, level: int, uses: Counter[str]) -> Iterator[Topic]:
+    def at(self, level: int) -> list[Topic]:
         """Topics that currently have ``level`` uses, in order."""
-        entries = self.levels[level]
-        cursor = self.cursors[level]
-        while cursor < len(entries) and uses[entries[cursor].id] != level:
-            cursor += 1
-        self.cursors[level] = cursor
-        return (
-            topic for topic in itertools.islice(entries, cursor, None) if uses[topic.id] == level
-        )
+        return self.levels.get(level, [])
 
 
 class TopicIndex:
@@ -99,10 +100,10 @@ class TopicIndex:
             pool = self.pools.get(key)
             if pool is None:
                 continue
-            for level in sorted(pool.sizes):
+            for level in sorted(pool.levels):
                 if best is not None and level > self.uses[best.id]:
                     break
-                found = next((topic for topic in pool.at(level, self.uses) if fits(topic)), None)
+                found = next((topic for topic in pool.at(level) if fits(topic)), None)
                 if found is not None:
                     if best is None or self.rank(found) < self.rank(best):
                         best = found
