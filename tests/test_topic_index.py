@@ -20,15 +20,15 @@ def _expected(index: TopicIndex, topics: list[Topic]) -> Topic:
     return min(topics, key=index.rank)
 
 
-def test_a_topic_moved_in_front_of_the_cursor_is_still_found() -> None:
+def test_a_topic_whose_count_rises_ahead_of_others_is_still_found() -> None:
     a, b, c = topics = _topics(3)
     index = TopicIndex(topics, {t.id: n for n, t in enumerate(topics)}, {})
     for topic_id in ("t1", "t2"):
         index.use(topic_id)
     assert index.best("a", [], lambda t: t.id != "t0") is b  # level 1 scanned from its start
-    index.use("t1")  # b moves on; the cursor of level 1 passes it
+    index.use("t1")  # b moves on to two uses
     assert index.best("a", [], lambda t: t.id != "t0") is c
-    index.use("t0")  # a joins level 1 in front of the cursor
+    index.use("t0")  # a joins the topics with one use, ahead of c in the order
     assert index.best("a", [], lambda t: True) is a
 
 

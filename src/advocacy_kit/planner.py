@@ -18,7 +18,6 @@ broken by a stable hash of (person, topic, week), never by dict order or Python'
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
@@ -28,6 +27,7 @@ from .i18n import kind_label
 from .models import Kit, Level, Person, Topic
 from .past_use import KeptDraft, PastUse, weeks_between
 from .reasons import level_word, say, status_word
+from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
 from .weeks import IsoWeek
@@ -56,7 +56,7 @@ class _Planner:
         self.past = past
         self.language = kit.organization.language
         self.freshness = kit.settings.freshness_weeks
-        self.spacing = dt.timedelta(minutes=kit.settings.colleague_spacing_minutes)
+        self.spacing = ColleagueSpacing(kit.settings.colleague_spacing_minutes, self.language)
         self.topics = {topic.id: topic for topic in kit.topics}
         self.area_names = {area.id: area.name for area in kit.areas}
         self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
@@ -91,13 +91,10 @@ class _Planner:
             past.kit_counts,
         )
         self.stale: dict[str, set[str]] = {}
-        # How many colleagues' times fit into each person's sharing hours, at the spacing.
-        self.room: dict[str, float] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = defaultdict(set)
-        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = defaultdict(list)
 
     def _campaign(self, topic: Topic, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day``."""
@@ -127,71 +124,6 @@ class _Planner:
     def _level(self, topic: Topic, person: Person) -> Level:
         levels = [person.expertise[a] for a in self._areas(topic, person)]
         return max(levels, key=lambda level: _LEVEL_ORDER[level])
-
-    def _clear(self, others: list[dt.datetime], instant: dt.datetime) -> bool:
-        """Whether no colleague's time in ``others`` (sorted, UTC) is within the spacing."""
-        index = bisect.bisect_left(others, instant)
-        # others[index - 1] < instant <= others[index]: only these two can be too close.
-        if index and instant - others[index - 1] < self.spacing:
-            return False
-        return index == len(others) or others[index] - instant >= self.spacing
-
-    def _place(
-        self,
-        slot: Slot,
-        topic: Topic,
-        person: Person,
-        day: dt.date | None = None,
-        instant: dt.datetime | None = None,
-    ) -> Slot | None:
-        """The slot, moved later (or earlier) when a colleague posts the topic too close to it.
-
-        ``day`` and ``instant`` (the slot's start in UTC) may be passed in by a caller that
-        tries many topics for one slot.
-        """
-        # A person never has one topic twice in a week, so every time here is a colleague's.
-        others = self.times_on_day[(topic.id, day or slot.start.date())]
-        if not others or not self.spacing:
-            return slot
-
-        def clear(moment: dt.datetime) -> bool:
-            return self._clear(others, moment.astimezone(_UTC))
-
-        if self._clear(others, instant or slot.start.astimezone(_UTC)):
-            return slot
-        room = self.room.get(person.id)
-        if room is None:
-            hours = person.sharing_hours
-            today = slot.start.date()
-            # The length of the sharing hours, the same on every day (wall times, no zone).
-            length = dt.datetime.combine(today, hours.end) - dt.datetime.combine(today, hours.start)
-            room = self.room[person.id] = length / self.spacing + 1
-        if len(others) > room:
-            return None  # the day is full: no time in the sharing hours is far enough away
-        hours = person.sharing_hours
-        wall = slot.start.replace(tzinfo=None)
-        first = dt.datetime.combine(wall.date(), hours.start)
-        last = dt.datetime.combine(wall.date(), hours.end)
-        later, earlier = int((last - wall) / self.spacing), int((wall - first) / self.spacing)
-        for step in range(1, max(later, earlier) + 1):
-            for sign in (1, -1):
-                if step > (later if sign > 0 else earlier):
-                    continue
-                moved = wall + sign * step * self.spacing
-                local = moved.replace(tzinfo=slot.start.tzinfo)
-                if local.astimezone(_UTC).astimezone(slot.start.tzinfo) != local:
-                    continue  # a wall time skipped by a clock change
-                if clear(local):
-                    note = say(
-                        "spacing",
-                        self.language,
-                        before=f"{wall:%H:%M}",
-                        after=f"{moved:%H:%M}",
-                        minutes=int(self.spacing.total_seconds() // 60),
-                    )
-                    joined = f"{slot.note}; {note}" if slot.note else note
-                    return slot.model_copy(update={"start": local, "note": joined})
-        return None
 
     def _kind(self, topic: Topic, person: Person, slot: Slot) -> tuple[str, int]:
         taken = self.kinds_on_day[(topic.id, slot.start.date())]
@@ -248,7 +180,7 @@ class _Planner:
             reasons.append(
                 say("kind", lang, kind=kind_label(kind, lang), level=level_word(level, lang))
             )
-        if self.times_on_day[(topic.id, slot.start.date())]:
+        if self.spacing.shared(topic.id, slot.start.date()):
             reasons.append(
                 say("colleague_angle", lang, kind=kind_label(kind, lang), variant=variant + 1)
             )
@@ -262,7 +194,7 @@ class _Planner:
         for area in self._areas(topic, person):
             self.area_use[person.id][area] += 1
         self.kinds_on_day[(topic.id, day)].add((kind, variant))
-        bisect.insort(self.times_on_day[(topic.id, day)], slot.start.astimezone(_UTC))
+        self.spacing.record(topic.id, day, slot.start)
 
     def _assignment(
         self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int, reasons: list[str]
@@ -315,7 +247,7 @@ class _Planner:
         def fits(topic: Topic) -> bool:
             if topic.id in used or topic.id in stale or not valid_on(topic, day):
                 return False
-            moved = self._place(slot, topic, person, day, instant)
+            moved = self.spacing.place(slot, topic.id, person, day, instant)
             if moved is None:
                 return False
             placed[topic.id] = moved
@@ -363,7 +295,7 @@ class _Planner:
                 topic.id in self.campaigns_of and self._campaign(topic, day) is None
             ):
                 continue
-            placed = self._place(slot, topic, person)
+            placed = self.spacing.place(slot, topic.id, person)
             if placed is None:
                 continue
             kind, variant = self._kind(topic, person, placed)
