@@ -117,8 +117,8 @@ def disclosure_text(kit: Kit, topic: Topic, language: str) -> str | None:
     """The disclosure the guidelines require for this topic in this language, if any.
 
     Falls back to the organisation's language, then to any text the guidelines give; stripped
-    the way a draft is. The same rule as :meth:`~advocacy_kit.drafting.Drafter.disclosure_for`,
-    which adds it to the draft.
+    the way a draft is, so it stands in the post verbatim.
+    :meth:`~advocacy_kit.drafting.Drafter.disclosure_for` adds this text to the draft.
     """
     rules = kit.guidelines.disclosure
     if not (topic.promotes_employer or rules.applies_to == "all"):

@@ -22,7 +22,7 @@ import jinja2
 from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
-from .context import template_context
+from .context import disclosure_text, template_context
 from .environment import has_template_place, make_environment, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -143,13 +143,7 @@ class Drafter:
         wording is the employer's to choose, so none is invented: with no text at all the draft
         has none, and the check AK201 asks for ``guidelines.disclosure.texts``.
         """
-        rules = self.kit.guidelines.disclosure
-        if not (topic.promotes_employer or rules.applies_to == "all"):
-            return None
-        # Stripped the way the draft text is, so the disclosure stands in the post verbatim.
-        texts = {lang: text.strip() for lang, text in rules.texts.items() if text.strip()}
-        found = texts.get(language) or texts.get(self.kit.organization.language)
-        return found or next(iter(texts.values()), None)
+        return disclosure_text(self.kit, topic, language)
 
     def context(self, assignment: Assignment) -> dict[str, Any]:
         """What a template sees for this assignment; documented in docs/templates.md."""
