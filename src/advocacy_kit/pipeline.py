@@ -23,6 +23,7 @@ from .gc_tuning import fewer_collections
 from .models import Kit
 from .parallel import map_in_halves
 from .planner import plan_slots
+from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
 from .schedule import schedule_week
@@ -113,11 +114,17 @@ def plan_week(
     edits = history.edits(iso_week) if history is not None else {}
     total = len(assignments)
 
+    # Each account's options are validated once, not once per draft.
+    options_of: dict[tuple[str, str], PlatformOptions] = {}
+
     def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
-        person = kit.person(slot.person_id)
         platform = platforms[slot.platform]
-        options = platform.options(person.accounts[slot.platform].options)
+        key = (slot.person_id, slot.platform)
+        options = options_of.get(key)
+        if options is None:
+            account = kit.person(slot.person_id).accounts[slot.platform]
+            options = options_of[key] = platform.options(account.options)
         draft = drafter.draft(assignment)
         edit = edits.get(draft.id)
         if edit is not None and edit.edited_text is not None:
