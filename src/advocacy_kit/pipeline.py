@@ -26,6 +26,7 @@ from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
+from .prevalidated import prevalidated
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
 
@@ -56,7 +57,8 @@ def _fields(value: BaseModel, leave_out: str = "") -> Any:
     """A frozen value as plain fields to send between processes (itself if not a plain one)."""
     if type(value) not in (Draft, Post, Finding):
         return value  # a plugin's own subclass travels as it is
-    fields = {name: item for name, item in value.__dict__.items() if name != leave_out}
+    # What is left out keeps its place (as None), so the rebuilt fields stay in the model's order.
+    fields = {name: None if name == leave_out else item for name, item in value.__dict__.items()}
     return (fields, value.model_fields_set)
 
 
@@ -64,7 +66,8 @@ def _rebuild(kind: type[_V], values: Any, **more: Any) -> _V:
     if not isinstance(values, tuple):
         return cast("_V", values)
     fields, fields_set = values
-    return kind.model_construct(fields_set, **fields, **more)
+    fields.update(more)
+    return prevalidated(kind, fields, fields_set)
 
 
 def _pack(written: tuple[Draft, Post, list[Finding]]) -> Any:
@@ -159,8 +162,15 @@ def plan_week(
     )
     # Every part is a validated value already: no need to validate them again.
     entries = [
-        CalendarEntry.model_construct(
-            slot=assignment.slot, assignment=assignment, draft=draft, post=post, findings=findings
+        prevalidated(
+            CalendarEntry,
+            {
+                "slot": assignment.slot,
+                "assignment": assignment,
+                "draft": draft,
+                "post": post,
+                "findings": findings,
+            },
         )
         for assignment, (draft, post, findings) in zip(assignments, written, strict=True)
     ]

@@ -26,6 +26,7 @@ from .calendar import Assignment, SkippedSlot, Slot
 from .i18n import kind_label
 from .models import Kit, Level, Person, Topic
 from .past_use import KeptDraft, PastUse, weeks_between
+from .prevalidated import prevalidated
 from .reasons import level_word, say, status_word
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
@@ -202,15 +203,18 @@ class _Planner:
         campaign = self._campaign(topic, slot.start.date())
         self._commit(slot, topic, person, kind, variant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
-        return Assignment.model_construct(
-            slot=slot,
-            topic_id=topic.id,
-            topic_title=topic.title,
-            kind=kind,
-            variant=variant,
-            language=draft_language(topic, person),
-            campaign_id=campaign[1] if campaign else None,
-            reasons=reasons,
+        return prevalidated(
+            Assignment,
+            {
+                "slot": slot,
+                "topic_id": topic.id,
+                "topic_title": topic.title,
+                "kind": kind,
+                "variant": variant,
+                "language": draft_language(topic, person),
+                "campaign_id": campaign[1] if campaign else None,
+                "reasons": reasons,
+            },
         )
 
     def kept_for(self, slot: Slot) -> KeptDraft | None:

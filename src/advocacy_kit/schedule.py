@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from .cadence import parse_cadence, week_occurrences
 from .calendar import SkippedSlot, Slot
 from .models import Kit, Person
+from .prevalidated import prevalidated
 from .reasons import say
 from .weeks import IsoWeek
 
@@ -90,12 +91,15 @@ def _person_slots(kit: Kit, person: Person, week: IsoWeek, holidays: set[dt.date
                 notes.append(dst)
             # Built from values of a validated kit: no need to validate them again.
             slots.append(
-                Slot.model_construct(
-                    person_id=person.id,
-                    platform=platform,
-                    start=start,
-                    timezone=zone_name,
-                    note="; ".join(notes) or None,
+                prevalidated(
+                    Slot,
+                    {
+                        "person_id": person.id,
+                        "platform": platform,
+                        "start": start,
+                        "timezone": zone_name,
+                        "note": "; ".join(notes) or None,
+                    },
                 )
             )
     return sorted(slots, key=lambda s: (s.start.astimezone(_UTC), s.platform))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..calendar import CalendarEntry, Draft, Finding
+from ..prevalidated import prevalidated
 from .messages import CODES
 
 __all__ = ["Where"]
@@ -39,12 +40,15 @@ class Where:
     def finding(self, code: str, message: str) -> Finding:
         """A finding with ``code``'s severity, pinned here."""
         # A known code's severity and a place taken from validated values: nothing to validate.
-        return Finding.model_construct(
-            code=code,
-            severity=CODES[code].severity,
-            message=message,
-            person_id=self.person_id,
-            slot_id=self.slot_id,
-            platform=self.platform,
-            template=self.template,
+        return prevalidated(
+            Finding,
+            {
+                "code": code,
+                "severity": CODES[code].severity,
+                "message": message,
+                "person_id": self.person_id,
+                "slot_id": self.slot_id,
+                "platform": self.platform,
+                "template": self.template,
+            },
         )

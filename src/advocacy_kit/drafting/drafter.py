@@ -22,6 +22,7 @@ import jinja2
 from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
+from ..prevalidated import prevalidated
 from .context import disclosure_text, template_context
 from .environment import has_template_place, make_environment, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from ..platforms.base import Platform
 
 __all__ = ["Drafter"]
+
+_DRAFT_FIELDS_SET = {"id", "assignment", "text", "template", "disclosure", "prompts"}
 
 
 @jinja2.pass_context
@@ -163,13 +166,19 @@ class Drafter:
             first = self.kit.guidelines.disclosure.position == "start"
             text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
         # Every value is a validated one or a string made here: nothing to validate again.
-        return Draft.model_construct(
-            id=assignment.slot.id,
-            assignment=assignment,
-            text=text.strip(),
-            template=template.name or "",
-            disclosure=disclosure,
-            prompts=self.prompts_in(body),
+        return prevalidated(
+            Draft,
+            {
+                "id": assignment.slot.id,
+                "assignment": assignment,
+                "text": text.strip(),
+                "template": template.name or "",
+                "disclosure": disclosure,
+                "prompts": self.prompts_in(body),
+                "edited": False,
+            },
+            # As model_construct leaves it: ``edited`` took its default.
+            _DRAFT_FIELDS_SET.copy(),
         )
 
     def with_edited_text(self, draft: Draft, text: str) -> Draft:
