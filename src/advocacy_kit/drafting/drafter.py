@@ -82,6 +82,8 @@ class Drafter:
             pick=_pick,
         )
         self.marker = kit.settings.prompt_marker
+        opening, closing = (re.escape(m) for m in self.marker)
+        self._prompt = re.compile(f"{opening}(.+?){closing}", flags=re.DOTALL)
         self.env.globals["prompt"] = self.prompt
         self._platforms = platforms
         if prepare is not None:
@@ -102,8 +104,7 @@ class Drafter:
 
     def prompts_in(self, text: str) -> list[str]:
         """The prompts left in a text, without their markers."""
-        open_, close = (re.escape(m) for m in self.marker)
-        return re.findall(f"{open_}(.+?){close}", text, flags=re.DOTALL)
+        return self._prompt.findall(text)
 
     def select(self, names: Sequence[str], what: str) -> jinja2.Template:
         """The first template of ``names`` that exists; a clear error if none does."""

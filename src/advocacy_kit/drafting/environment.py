@@ -26,6 +26,21 @@ BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 class DraftEnvironment(SandboxedEnvironment):
     """A sandbox that stops at the first unsafe attribute instead of printing an empty value."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe_attributes: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # The sandbox's rule looks only at the attribute's name and the kind of object it is
+        # read from (function, method, type, frame, …), never at the value: a week reads the same
+        # few attributes of the same few types hundreds of thousands of times, so each answer is
+        # worked out once per type and name.
+        key = (type(obj), attr)
+        safe = self._safe_attributes.get(key)
+        if safe is None:
+            safe = self._safe_attributes[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
+
     def unsafe_undefined(self, obj: Any, attribute: str) -> NoReturn:
         # The stock sandbox returns an Undefined here, which lets the template carry on; failing
         # at once makes ``{{ ''.__class__ }}`` an error that names the line, and nothing else runs.

@@ -7,6 +7,7 @@ raises on odd input (empty strings, any Unicode): a draft must render for any va
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 import regex
@@ -64,15 +65,22 @@ def format_hashtags(
     most = min(n for n in (limit, cap) if n is not None) if (limit, cap) != (None, None) else None
     seen: dict[str, str] = {}
     for tag in _as_list(tags):
-        parts = [_NOT_TAG.sub("", part) for part in _TAG_PARTS.split(tag.lstrip("#＃ "))]
-        parts = [part for part in parts if part]
-        if camel or len(parts) > 1:
-            parts = [part[:1].upper() + part[1:] for part in parts]
-        word = "".join(parts)
-        if word and not word.isdigit() and word.casefold() not in seen:
-            seen[word.casefold()] = f"#{word}"
+        word, folded = _tag_word(tag, camel)
+        if word and not word.isdigit() and folded not in seen:
+            seen[folded] = f"#{word}"
     found = list(seen.values())
     return " ".join(found if most is None else found[: max(most, 0)])
+
+
+@functools.lru_cache(maxsize=8192)
+def _tag_word(tag: str, camel: bool) -> tuple[str, str]:
+    # A kit has a few hundred tags, each written into thousands of drafts: work each out once.
+    parts = [_NOT_TAG.sub("", part) for part in _TAG_PARTS.split(tag.lstrip("#＃ "))]
+    parts = [part for part in parts if part]
+    if camel or len(parts) > 1:
+        parts = [part[:1].upper() + part[1:] for part in parts]
+    word = "".join(parts)
+    return word, word.casefold()
 
 
 def format_mentions(handles: str | Iterable[str] | None) -> str:

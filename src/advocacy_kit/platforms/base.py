@@ -59,6 +59,7 @@ def _dotted(loc: tuple[int | str, ...]) -> str:
 
 _CountMethod = Callable[["Platform", str, "PlatformOptions | None"], Count]
 _REMEMBERED = 32
+_VALIDATED = 100_000
 
 
 def _remembering(count: _CountMethod) -> _CountMethod:
@@ -116,8 +117,17 @@ class Platform:
 
         :param language: the language of the error message (the kit's language).
         """
+        # Drafting, formatting and checking ask for the same account's options once per post.
+        # Options are frozen, so the first answer serves every later call with the same, unchanged
+        # mapping; it also keeps the count memory (keyed by the options object) from being dropped.
+        memory: dict[int, tuple[Any, Any, PlatformOptions]] = self.__dict__.setdefault(
+            "_validated", {}
+        )
+        known = memory.get(id(raw))
+        if known is not None and known[0] is raw and known[1] == raw:
+            return known[2]
         try:
-            return self.Options.model_validate(dict(raw or {}))
+            validated = self.Options.model_validate(dict(raw or {}))
         except ValidationError as error:
             from ..i18n import say
             from ..i18n.pydantic_errors import pydantic_message
@@ -132,6 +142,11 @@ class Platform:
             raise UsageError(
                 say("platform_options", language, platform=self.display_name, details=details)
             ) from None
+        if len(memory) >= _VALIDATED:
+            memory.clear()
+        # The mapping itself is kept, so its id is not reused while the entry lives.
+        memory[id(raw)] = (raw, None if raw is None else dict(raw), validated)
+        return validated
 
     def _options(self, options: PlatformOptions | None) -> PlatformOptions:
         return options if isinstance(options, self.Options) else self.Options()
