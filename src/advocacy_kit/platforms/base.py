@@ -123,9 +123,9 @@ class Platform:
         memory: dict[int, tuple[Any, Any, PlatformOptions]] = self.__dict__.setdefault(
             "_validated", {}
         )
-        known = memory.get(id(raw))
-        if known is not None and known[0] is raw and known[1] == raw:
-            return known[2]
+        remembered = memory.get(id(raw))
+        if remembered is not None and remembered[0] is raw and remembered[1] == raw:
+            return remembered[2]
         try:
             validated = self.Options.model_validate(dict(raw or {}))
         except ValidationError as error:
