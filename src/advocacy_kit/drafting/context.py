@@ -22,10 +22,11 @@ from .filters import localised_date, shorten
 
 if TYPE_CHECKING:
     from ..calendar import Assignment, Slot
-    from ..models import Kit, Level, Person, Topic
+    from ..models import Campaign, ExpertiseArea, Kit, Level, Person, Topic
     from ..platforms.base import Platform
 
 __all__ = [
+    "ContextMemo",
     "PlatformLimits",
     "Room",
     "SlotView",
@@ -219,35 +220,100 @@ class Room:
         return cls(platform.limit_for(opts), disclosure, first, accepts, length)
 
 
+class ContextMemo:
+    """The parts of a template context that repeat from draft to draft, each worked out once.
+
+    A week has tens of thousands of drafts but only as many accounts, topics and disclosure
+    texts as the kit has; their limits, rooms, areas and levels depend on nothing else. A memo
+    belongs to one kit as it stands: make a new one when the kit changes.
+    """
+
+    def __init__(self, kit: Kit) -> None:
+        self.kit = kit
+        self.campaigns: dict[str, Campaign] = {}
+        for campaign in kit.campaigns:
+            self.campaigns.setdefault(campaign.id, campaign)  # the first of an id, as before
+        self._areas: dict[str, list[ExpertiseArea]] = {}
+        self._levels: dict[tuple[str, str], Level] = {}
+        self._limits: dict[tuple[str, str], PlatformLimits] = {}
+        self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
+
+    def areas(self, topic: Topic) -> list[ExpertiseArea]:
+        """The kit's areas the topic belongs to, in the kit's order (a new list each time)."""
+        found = self._areas.get(topic.id)
+        if found is None:
+            found = self._areas[topic.id] = [a for a in self.kit.areas if a.id in topic.areas]
+        return list(found)  # a template may change its list; the next draft gets a clean one
+
+    def level(self, person: Person, topic: Topic) -> Level:
+        """:func:`level_for`, once per person and topic."""
+        key = (person.id, topic.id)
+        found = self._levels.get(key)
+        if found is None:
+            found = self._levels[key] = level_for(person, topic)
+        return found
+
+    def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
+        """:meth:`PlatformLimits.of` for the person's account on ``name``, once per account."""
+        key = (person.id, name)
+        found = self._limits.get(key)
+        if found is None:
+            account = person.accounts.get(name)
+            options = account.options if account else None
+            found = self._limits[key] = PlatformLimits.of(platform, name, options)
+        return found
+
+    def room(
+        self, topic: Topic, language: str, platform: Platform | None, person: Person, name: str
+    ) -> tuple[Room, int]:
+        """:meth:`Room.of` and its ``characters``, once per account and disclosure text."""
+        disclosure = disclosure_text(self.kit, topic, language)
+        key = (person.id, name, disclosure)
+        found = self._rooms.get(key)
+        if found is None:
+            account = person.accounts.get(name)
+            options = account.options if account else None
+            room = Room.of(self.kit, topic, language, platform, options)
+            found = self._rooms[key] = (room, room.characters)
+        return found
+
+
 def template_context(
     kit: Kit,
     assignment: Assignment,
     person: Person,
     topic: Topic,
     platform: Platform | None,
+    *,
+    memo: ContextMemo | None = None,
 ) -> dict[str, Any]:
-    """The variables a draft template is rendered with (see docs/templates.md)."""
-    campaign = next((c for c in kit.campaigns if c.id == assignment.campaign_id), None)
-    account = person.accounts.get(assignment.slot.platform)
-    options = account.options if account else None
-    room = Room.of(kit, topic, assignment.language, platform, options)
+    """The variables a draft template is rendered with (see docs/templates.md).
+
+    ``memo`` keeps what repeats between the drafts of one kit (the :class:`Drafter` passes one).
+    """
+    memo = memo if memo is not None else ContextMemo(kit)
+    slot = assignment.slot
+    campaign_id = assignment.campaign_id
+    campaign = memo.campaigns.get(campaign_id) if campaign_id is not None else None
+    account = person.accounts.get(slot.platform)
+    room, characters = memo.room(topic, assignment.language, platform, person, slot.platform)
     return {
         "person": person,
-        "level": level_for(person, topic),
+        "level": memo.level(person, topic),
         "topic": topic,
         "campaign": campaign,
-        "areas": [area for area in kit.areas if area.id in topic.areas],
+        "areas": memo.areas(topic),
         "formal": person.voice.tone == "formal",
         "organization": kit.organization,
         "organisation": kit.organization,
-        "slot": SlotView.of(assignment.slot, assignment.language),
+        "slot": SlotView.of(slot, assignment.language),
         "kind": assignment.kind,
         "variant": assignment.variant,
         "language": assignment.language,
-        "platform": assignment.slot.platform,
-        "limits": PlatformLimits.of(platform, assignment.slot.platform, options),
+        "platform": slot.platform,
+        "limits": memo.limits(platform, person, slot.platform),
         "disclosure": room.disclosure,
-        "room": room.characters,
+        "room": characters,
         "fit": room.fit,
         "handle": account.handle if account else "",
     }

@@ -23,7 +23,7 @@ from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import prevalidated
-from .context import disclosure_text, template_context
+from .context import ContextMemo, disclosure_text, template_context
 from .environment import has_template_place, make_environment, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -68,6 +68,7 @@ class Drafter:
         # every draft (and every {% extends %}) as a long-lived environment would.
         self.env.auto_reload = False
         self._templates: dict[tuple[str, str, str], jinja2.Template] = {}
+        self._memo = ContextMemo(kit)
         cap = kit.guidelines.hashtags.max_per_post
 
         def hashtags(tags: Any, limit: int | None = None, camel: bool = False) -> str:
@@ -154,7 +155,7 @@ class Drafter:
         person = self.kit.person(assignment.slot.person_id)
         topic = self.kit.topic(assignment.topic_id)
         platform = self.platforms.get(assignment.slot.platform)
-        return template_context(self.kit, assignment, person, topic, platform)
+        return template_context(self.kit, assignment, person, topic, platform, memo=self._memo)
 
     def draft(self, assignment: Assignment) -> Draft:
         """Render one draft; raise :class:`TemplateError` naming the template and line."""
