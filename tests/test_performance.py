@@ -214,6 +214,8 @@ def test_drafting_in_two_processes_gives_the_same_calendar(
     kit = load_kit(kit_folder)
     alone = plan_week(kit, "2026-W49")
     monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    monkeypatch.setattr("advocacy_kit.draft_worker.THRESHOLD", 0)
+    monkeypatch.setattr("advocacy_kit.draft_worker.CHUNK", 3)
     seen: list[tuple[int, int]] = []
     shared = plan_week(kit, "2026-W49", progress=lambda done, total: seen.append((done, total)))
     assert len(alone.entries) > 1

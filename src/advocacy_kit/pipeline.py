@@ -16,12 +16,13 @@ from .calendar import (
     Finding,
     PersonSummary,
     Post,
+    Slot,
 )
 from .checks import check_post, check_week
+from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .gc_tuning import fewer_collections
 from .models import Kit
-from .parallel import map_in_halves
 from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 __all__ = ["plan_week"]
 
 _V = TypeVar("_V", bound=BaseModel)
+_SLOT_FIELDS = tuple(Slot.model_fields)
+_ASSIGNMENT_FIELDS = tuple(name for name in Assignment.model_fields if name != "slot")
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -76,6 +79,25 @@ def _pack(written: tuple[Draft, Post, list[Finding]]) -> Any:
     return _fields(draft, "assignment"), _fields(post), [_fields(f) for f in findings]
 
 
+def _encode(assignment: Assignment) -> tuple[Any, ...]:
+    """An assignment as plain values, to send to the drafting worker."""
+    slot, fields = assignment.slot.__dict__, assignment.__dict__
+    return (
+        tuple(slot[name] for name in _SLOT_FIELDS),
+        assignment.slot.model_fields_set,
+        tuple(fields[name] for name in _ASSIGNMENT_FIELDS),
+        assignment.model_fields_set,
+    )
+
+
+def _decode(values: tuple[Any, ...]) -> Assignment:
+    """The assignment :func:`_encode` sent, rebuilt in the worker."""
+    slot_values, slot_set, values_after_slot, assignment_set = values
+    slot = prevalidated(Slot, dict(zip(_SLOT_FIELDS, slot_values, strict=True)), slot_set)
+    fields = {"slot": slot, **dict(zip(_ASSIGNMENT_FIELDS, values_after_slot, strict=True))}
+    return prevalidated(Assignment, fields, assignment_set)
+
+
 def _unpack(assignment: Assignment, packed: Any) -> tuple[Draft, Post, list[Finding]]:
     draft, post, findings = packed
     return (
@@ -106,7 +128,6 @@ def plan_week(
     platforms = get_platforms()
     slots, skipped = schedule_week(kit, iso_week)
     past = history.past_use(iso_week, kit.settings.freshness_weeks) if history else None
-    assignments, empty = plan_slots(kit, iso_week, slots, past)
     template_dirs: list[Path] = []
     pm.hook.register_template_dirs(register=template_dirs.append)
     drafter = Drafter(
@@ -115,7 +136,6 @@ def plan_week(
         prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
     )
     edits = history.edits(iso_week) if history is not None else {}
-    total = len(assignments)
 
     # Each account's options are validated once, not once per draft.
     options_of: dict[tuple[str, str], PlatformOptions] = {}
@@ -153,12 +173,19 @@ def plan_week(
             findings.extend(extra or [])
         return draft, post, findings
 
-    written = map_in_halves(
-        assignments,
+    # A large week is drafted in a second process while it is still being planned.
+    worker = DraftWorker(
         write,
+        encode=_encode,
+        decode=_decode,
         pack=_pack,
         unpack=_unpack,
-        done=None if progress is None else lambda done: progress(done, total),
+        expected=len(slots),
+    )
+    assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
+    total = len(assignments)
+    written = worker.results(
+        assignments, done=None if progress is None else lambda done: progress(done, total)
     )
     # Every part is a validated value already: no need to validate them again.
     entries = [

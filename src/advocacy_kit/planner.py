@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from .calendar import Assignment, SkippedSlot, Slot
 from .i18n import kind_label
@@ -331,12 +332,18 @@ class _Planner:
 
 
 def plan_slots(
-    kit: Kit, week: IsoWeek, slots: list[Slot], past: PastUse | None = None
+    kit: Kit,
+    week: IsoWeek,
+    slots: list[Slot],
+    past: PastUse | None = None,
+    *,
+    planned: Callable[[Assignment], None] | None = None,
 ) -> tuple[list[Assignment], list[SkippedSlot]]:
     """Give each slot a topic; a slot without a fitting topic is left empty and reported.
 
     ``past`` carries what the history knows (earlier uses, drafts kept as they are); without
-    it the week is planned as if nothing had been posted before.
+    it the week is planned as if nothing had been posted before. ``planned`` is called with
+    each assignment as soon as it is made (drafting can start before planning ends).
     """
     planner = _Planner(kit, week, past or PastUse())
     people = {person.id: person for person in kit.people}
@@ -351,6 +358,8 @@ def plan_slots(
             empty.append(result)
         else:
             assignments.append(result)
+            if planned is not None:
+                planned(result)
     assignments.sort(
         key=lambda a: (a.slot.start.astimezone(_UTC), a.slot.person_id, a.slot.platform)
     )

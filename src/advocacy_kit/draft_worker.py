@@ -1,0 +1,211 @@
+"""Drafting a large week while it is still being planned, in a second process.
+
+Planning a week is one long sequence of choices (each slot's topic depends on every choice
+before it), but drafting, formatting and checking one post depends on nothing but its
+assignment. On a machine with two cores a forked worker therefore starts drafting the first
+assignments while this process still plans the rest: the planner hands over each assignment as
+it is made, and every :data:`CHUNK` of them goes to a queue as plain values. Once planning is
+done, this process takes chunks from the same queue as well, so both finish at about the same
+time, and the worker's results (plain field values) are rebuilt here into the same frozen
+values a single process makes.
+
+The calendar is the same byte for byte: each result is put back in the place of its
+assignment. Errors are too: if anything fails on either side, or the worker dies, every draft
+is gone through once more here in the calendar's order, reusing the results that are known
+good, so the first failing assignment raises exactly what a single process would raise.
+Small weeks and machines without ``fork`` draft in this process after planning, as before.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import queue
+from collections.abc import Callable, Sequence
+from multiprocessing.process import BaseProcess
+from typing import Any, Generic, TypeVar
+
+__all__ = ["CHUNK", "THRESHOLD", "DraftWorker"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+THRESHOLD = 5_000
+"""Weeks with fewer slots than this are drafted in one process: a worker costs more."""
+
+CHUNK = 200
+"""Assignments handed over at a time; small enough that both processes end close together."""
+
+_WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
+_DONE = None  # the end of the queue; whoever takes it puts it back for the other process
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
+
+
+class _Failed:
+    """A chunk the worker could not do (or whose result could not travel back)."""
+
+
+def _serve(
+    tasks: Any,
+    results: Any,
+    work: Callable[[Any], Any],
+    pack: Callable[[Any], Any],
+    decode: Callable[[Any], Any],
+) -> None:
+    """The worker: draft chunks from ``tasks`` until the end, sending back packed results."""
+    while True:
+        task = tasks.get()
+        if task is _DONE:
+            tasks.put(_DONE)
+            return
+        index, payload = task
+        try:
+            data = pickle.dumps([pack(work(decode(item))) for item in payload], protocol=5)
+        except Exception:  # this process does the chunk again and reports the error itself
+            data = None
+        results.put((index, data))
+
+
+class DraftWorker(Generic[T, R]):
+    """Work on planned items in a forked worker while planning goes on; see the module text.
+
+    ``work`` turns an item into a result; ``encode``/``decode`` carry an item to the worker as
+    plain values and back into an item there; ``pack``/``unpack`` do the same for its result.
+    Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done.
+    """
+
+    def __init__(
+        self,
+        work: Callable[[T], R],
+        *,
+        encode: Callable[[T], Any],
+        decode: Callable[[Any], T],
+        pack: Callable[[R], Any],
+        unpack: Callable[[T, Any], R],
+        expected: int,
+    ) -> None:
+        self.work, self.encode, self.unpack = work, encode, unpack
+        self.made: list[T] = []  # in the order the planner made them
+        self._sent = 0
+        self._process: BaseProcess | None = None
+        if expected < THRESHOLD or not _can_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        self._tasks: Any = context.Queue()
+        self._results: Any = context.Queue()
+        # Objects alive now are only read by the worker: frozen, the collector leaves them
+        # alone there, which keeps their memory pages shared instead of copied.
+        gc.freeze()
+        try:
+            self._process = context.Process(
+                target=_serve,
+                args=(self._tasks, self._results, work, pack, decode),
+                daemon=True,
+            )
+            self._process.start()
+        finally:
+            gc.unfreeze()
+
+    def planned(self, item: T) -> None:
+        """The planner made ``item``; a full chunk goes to the queue."""
+        self.made.append(item)
+        if self._process is not None and len(self.made) - self._sent >= CHUNK:
+            self._send(len(self.made))
+
+    def _send(self, stop: int) -> None:
+        index = self._sent // CHUNK
+        self._tasks.put((index, [self.encode(item) for item in self.made[self._sent : stop]]))
+        self._sent = stop
+
+    def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
+        """``[work(item) for item in items]`` — ``items`` are the planned ones in any order."""
+        ready: dict[int, R] = {}  # by id() of the item; the items live as long as this call
+
+        def finish(item: T, result: R) -> None:
+            ready[id(item)] = result
+            if done is not None:
+                done(len(ready))
+
+        failed = False
+        if self._process is None:
+            for item in items:
+                finish(item, self.work(item))
+            return [ready[id(item)] for item in items]
+        try:
+            failed = self._share(finish)
+        finally:
+            self._stop()
+        if failed or len(ready) != len(items):
+            # Once more in order: known results stay, the first failure raises as it would alone.
+            for item in items:
+                if id(item) not in ready:
+                    finish(item, self.work(item))
+        return [ready[id(item)] for item in items]
+
+    def _chunk(self, index: int) -> list[T]:
+        return self.made[index * CHUNK : (index + 1) * CHUNK]
+
+    def _share(self, finish: Callable[[T, R], None]) -> bool:
+        """Both processes take chunks until none is left; True if any chunk failed."""
+        if self._sent < len(self.made):
+            self._send(len(self.made))
+        self._tasks.put(_DONE)
+        chunks = -(-len(self.made) // CHUNK)
+        mine: set[int] = set()
+        arrived: set[int] = set()
+        failed = False
+
+        def collect(block: bool) -> None:
+            nonlocal failed
+            while True:
+                try:
+                    index, data = self._results.get(block, _WAIT if block else None)
+                except queue.Empty:
+                    return
+                arrived.add(index)
+                if data is None:
+                    failed = True
+                    continue
+                for item, packed in zip(self._chunk(index), pickle.loads(data), strict=True):
+                    finish(item, self.unpack(item, packed))
+                if block:
+                    return
+
+        while True:
+            task = self._tasks.get()
+            if task is _DONE:
+                self._tasks.put(_DONE)
+                break
+            index = task[0]
+            mine.add(index)
+            try:
+                for item in self._chunk(index):
+                    finish(item, self.work(item))
+            except Exception:  # gone through again in order, where it raises as it would alone
+                return True
+            collect(block=False)
+        while len(mine) + len(arrived) < chunks:
+            assert self._process is not None
+            if not self._process.is_alive() and self._results.empty():
+                return True  # the worker is gone: what it did not send is done here
+            collect(block=True)
+        return failed
+
+    def _stop(self) -> None:
+        process = self._process
+        self._process = None
+        if process is None:
+            return
+        process.join(timeout=_WAIT)
+        if process.is_alive():
+            process.kill()
+            process.join()
+        self._tasks.cancel_join_thread()
+        self._results.cancel_join_thread()
+        self._tasks.close()
+        self._results.close()
