@@ -31,7 +31,7 @@ def _run(
         encode=lambda item: item,
         decode=lambda item: item,
         pack=pack,
-        unpack=lambda item, packed: int(packed),  # type: ignore[call-overload]
+        unpack=lambda item, packed: int(packed),
         expected=len(made),
     )
     # Items are compared by identity, as assignments are: use the very objects planned.
