@@ -42,7 +42,15 @@ class Slot(_Value):
     @property
     def id(self) -> str:
         """Stable id: the same person, platform and local time always give the same id."""
-        return f"{self.person_id}-{self.platform}-{self.start:%Y%m%dT%H%M}"
+        start = self.start
+        if start.year < 1000:  # strftime's own way with short years
+            return f"{self.person_id}-{self.platform}-{start:%Y%m%dT%H%M}"
+        # The same text as %Y%m%dT%H%M without strftime, which costs more than the rest of a
+        # week's bookkeeping of ids.
+        return (
+            f"{self.person_id}-{self.platform}-{start.year}{start.month:02}{start.day:02}"
+            f"T{start.hour:02}{start.minute:02}"
+        )
 
 
 class SkippedSlot(_Value):

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Drafter"]
 
+_BLANK_LINES = re.compile(r"\n{3,}")
 _DRAFT_FIELDS_SET = {"id", "assignment", "text", "template", "disclosure", "prompts"}
 
 
@@ -134,12 +135,12 @@ class Drafter:
     def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
         """Render with every failure turned into a :class:`TemplateError` naming file and line."""
         try:
-            text = template.render(dict(context))
+            text = template.render(context)  # Jinja makes its own copy of the mapping
         except Exception as error:  # a template bug of any kind names its line
             if not isinstance(error, jinja2.TemplateError) and not has_template_place(error):
                 raise
             raise template_error(error, template.name or "") from None
-        return re.sub(r"\n{3,}", "\n\n", text).strip()
+        return _BLANK_LINES.sub("\n\n", text).strip()
 
     def disclosure_for(self, topic: Topic, language: str) -> str | None:
         """The disclosure the guidelines require for this topic in this language, if any.
