@@ -6,6 +6,7 @@ to fill. Text a person has edited and wants to post must not: there a prompt is 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..calendar import Finding
@@ -18,8 +19,13 @@ __all__ = ["find_prompts", "prompt_findings"]
 
 def find_prompts(text: str, kit: Kit) -> list[str]:
     """The prompts in ``text``, between the kit's prompt markers (``[[…]]`` by default)."""
-    opening, closing = (re.escape(marker) for marker in kit.settings.prompt_marker)
-    return [prompt.strip() for prompt in re.findall(f"{opening}(.*?){closing}", text, re.DOTALL)]
+    pattern = _prompt_pattern(*kit.settings.prompt_marker)
+    return [prompt.strip() for prompt in pattern.findall(text)]
+
+
+@functools.lru_cache(maxsize=16)
+def _prompt_pattern(opening: str, closing: str) -> re.Pattern[str]:
+    return re.compile(f"{re.escape(opening)}(.*?){re.escape(closing)}", re.DOTALL)
 
 
 def prompt_findings(text: str, kit: Kit, where: Where, *, edited: bool = False) -> list[Finding]:

@@ -90,6 +90,27 @@ def _remembering(count: _CountMethod) -> _CountMethod:
     return remembered
 
 
+# Options classes and names they do not have: pydantic answers such a getattr slowly (it looks
+# for private and extra attributes first, then raises), and the answer is always the default.
+_LACKING: set[tuple[type, str]] = set()
+_ABSENT = object()
+
+
+def _option(options: PlatformOptions, name: str, default: Any) -> Any:
+    """``getattr(options, name, default)``, fast where the options class has no such name."""
+    key = (type(options), name)
+    if key in _LACKING:
+        return default
+    value = getattr(options, name, _ABSENT)
+    if value is not _ABSENT:
+        return value
+    cls = type(options)
+    plain = cls.__getattr__ is BaseModel.__getattr__  # type: ignore[attr-defined]
+    if plain and name not in cls.__pydantic_fields__ and not hasattr(cls, name):
+        _LACKING.add(key)  # no field, class attribute or own __getattr__ could answer later
+    return default
+
+
 class Platform:
     """Base class for platform plugins."""
 
@@ -153,12 +174,12 @@ class Platform:
 
     def limit_for(self, options: PlatformOptions | None = None) -> int:
         """The limit for an account with these options (``max_characters`` where it is one)."""
-        configured = getattr(self._options(options), "max_characters", None)
+        configured = _option(self._options(options), "max_characters", None)
         return configured if isinstance(configured, int) else self.limit
 
     def hashtag_cap(self, options: PlatformOptions | None = None) -> int | None:
         """Most hashtags a post keeps for an account with these options."""
-        configured = getattr(self._options(options), "max_hashtags", None)
+        configured = _option(self._options(options), "max_hashtags", None)
         return configured if isinstance(configured, int) else self.max_hashtags
 
     def count(self, text: str, options: PlatformOptions | None = None) -> Count:
@@ -210,7 +231,7 @@ class Platform:
         """
         if not self.supports_threads:
             return [f"{lead}\n\n{text}" if lead else text]
-        numbered = bool(getattr(self._options(options), "number_parts", False))
+        numbered = bool(_option(self._options(options), "number_parts", False))
         return split_thread(
             text, lambda part: self.count(part, options).valid, lead=lead, numbered=numbered
         )
