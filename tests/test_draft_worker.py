@@ -91,3 +91,21 @@ def test_the_first_failure_in_the_asked_order_is_raised() -> None:
         _run(work, made, list(reversed(made)))
     with pytest.raises(ValueError, match="item 1003"):
         _run(work, made, made)
+
+
+def test_the_worker_stops_when_planning_fails() -> None:
+    worker: DraftWorker[int, int] = DraftWorker(
+        lambda n: n,
+        encode=lambda item: item,
+        decode=lambda item: item,
+        pack=lambda result: result,
+        unpack=lambda item, packed: int(packed),
+        expected=10,
+    )
+    process = worker._process
+    assert process is not None
+    with pytest.raises(RuntimeError), worker:
+        worker.planned(1000)
+        raise RuntimeError("planning failed")
+    process.join(timeout=5)
+    assert not process.is_alive()

@@ -76,7 +76,8 @@ class DraftWorker(Generic[T, R]):
 
     ``work`` turns an item into a result; ``encode``/``decode`` carry an item to the worker as
     plain values and back into an item there; ``pack``/``unpack`` do the same for its result.
-    Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done.
+    Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done;
+    use it in a ``with`` block, so the worker stops when planning fails.
     """
 
     def __init__(
@@ -110,6 +111,12 @@ class DraftWorker(Generic[T, R]):
             self._process.start()
         finally:
             gc.unfreeze()
+
+    def __enter__(self) -> DraftWorker[T, R]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop()
 
     def planned(self, item: T) -> None:
         """The planner made ``item``; a full chunk goes to the queue."""
@@ -201,6 +208,7 @@ class DraftWorker(Generic[T, R]):
         self._process = None
         if process is None:
             return
+        self._tasks.put(_DONE)  # a worker still waiting for work (planning failed) ends now
         process.join(timeout=_WAIT)
         if process.is_alive():
             process.kill()

@@ -174,19 +174,19 @@ def plan_week(
         return draft, post, findings
 
     # A large week is drafted in a second process while it is still being planned.
-    worker = DraftWorker(
+    with DraftWorker(
         write,
         encode=_encode,
         decode=_decode,
         pack=_pack,
         unpack=_unpack,
         expected=len(slots),
-    )
-    assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
-    total = len(assignments)
-    written = worker.results(
-        assignments, done=None if progress is None else lambda done: progress(done, total)
-    )
+    ) as worker:
+        assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
+        total = len(assignments)
+        written = worker.results(
+            assignments, done=None if progress is None else lambda done: progress(done, total)
+        )
     # Every part is a validated value already: no need to validate them again.
     entries = [
         prevalidated(
