@@ -215,8 +215,9 @@ def varied_past(seed: int, kit: Kit, week: IsoWeek, slots: list[Slot]) -> PastUs
     return PastUse(last_week=last_week, kit_counts=kit_counts, kept=kept)
 
 
-def _dump(items: list[Any]) -> list[str]:
-    return [item.model_dump_json() for item in items]
+def _dump(items: list[Any]) -> list[tuple[str, list[str]]]:
+    """Each model as JSON, with the fields it says were set (a careless copy could lose them)."""
+    return [(item.model_dump_json(), sorted(item.model_fields_set)) for item in items]
 
 
 @pytest.mark.parametrize("seed", range(120), ids=lambda seed: f"seed-{seed}")
