@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from .calendar import Assignment, SkippedSlot, Slot
-from .i18n import kind_label
 from .models import Kit, Level, Person, Topic
 from .past_use import KeptDraft, PastUse, weeks_between
+from .plan_words import ReasonWords
 from .prevalidated import prevalidated
-from .reasons import level_word, say, status_word
+from .reasons import say, status_word
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
@@ -43,11 +43,26 @@ KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
 }
 _LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
 _UTC = dt.UTC
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _stable(*parts: object) -> int:
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+class _Person:
+    """What the planner looks up for a person on every slot, worked out once for the week."""
+
+    __slots__ = ("areas", "campaign_topics", "languages", "stale")
+
+    def __init__(self, person: Person, campaign_topics: list[Topic], stale: set[str]) -> None:
+        self.areas = sorted(person.expertise)
+        self.languages = tuple(person.languages)
+        # Campaign topics of the person's areas that suit one of their languages, in the order
+        # they are tried (areas by name, then each area's campaign topics).
+        self.campaign_topics = campaign_topics
+        self.stale = stale
 
 
 class _Planner:
@@ -57,9 +72,10 @@ class _Planner:
         self.past = past
         self.language = kit.organization.language
         self.freshness = kit.settings.freshness_weeks
+        self.share = kit.settings.share_across_platforms
         self.spacing = ColleagueSpacing(kit.settings.colleague_spacing_minutes, self.language)
         self.topics = {topic.id: topic for topic in kit.topics}
-        self.area_names = {area.id: area.name for area in kit.areas}
+        self.words = ReasonWords(self.language, {area.id: area.name for area in kit.areas})
         self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
         for campaign in kit.campaigns:
             for topic_id in campaign.topics:
@@ -90,47 +106,74 @@ class _Planner:
             ),
             self.order,
             past.kit_counts,
+            week.days(),
+            valid_on,
         )
-        self.stale: dict[str, set[str]] = {}
+        self.people: dict[str, _Person] = {}
+        self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.area_use: dict[str, Counter[str]] = defaultdict(Counter)
-        self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = defaultdict(set)
+        # Posts per area so far this week, per person (a count read before any post is 0).
+        self.area_use: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
+        # Every assignment with its sort key (UTC start, person, platform, running number).
+        self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
 
-    def _campaign(self, topic: Topic, day: dt.date) -> tuple[int, str] | None:
-        """The highest-priority campaign of the topic running on ``day``."""
+    def _campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
+        """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""
+        key = (topic_id, day)
+        if key in self.campaign_on:
+            return self.campaign_on[key]
         running = [
             (p, c)
-            for p, c, starts, ends in self.campaigns_of.get(topic.id, ())
+            for p, c, starts, ends in self.campaigns_of.get(topic_id, ())
             if starts <= day <= ends
         ]
-        return max(running) if running else None
+        found = self.campaign_on[key] = max(running) if running else None
+        return found
+
+    def _person(self, person: Person) -> _Person:
+        found = self.people.get(person.id)
+        if found is None:
+            languages = set(person.languages)
+            topics = {
+                t.id: t
+                for area in sorted(person.expertise)
+                for t in self.campaign_topics.get(area, [])
+            }
+            suiting = [
+                t for t in topics.values() if not t.languages or set(t.languages) & languages
+            ]
+            found = self.people[person.id] = _Person(person, suiting, self._stale(person))
+        return found
 
     def _stale(self, person: Person) -> set[str]:
-        """Topics the history rules out for the person this week (cached per person)."""
-        if person.id not in self.stale:
-            blocked = set()
-            for topic_id, last in self.past.last_week.get(person.id, {}).items():
-                topic = self.topics.get(topic_id)
-                if topic is None:
-                    continue
-                if not topic.evergreen or weeks_between(last, self.week) < self.freshness:
-                    blocked.add(topic_id)
-            self.stale[person.id] = blocked
-        return self.stale[person.id]
+        """Topics the history rules out for the person this week."""
+        blocked = set()
+        for topic_id, last in self.past.last_week.get(person.id, {}).items():
+            topic = self.topics.get(topic_id)
+            if topic is None:
+                continue
+            if not topic.evergreen or weeks_between(last, self.week) < self.freshness:
+                blocked.add(topic_id)
+        return blocked
 
-    def _areas(self, topic: Topic, person: Person) -> list[str]:
-        return [area for area in topic.areas if area in person.expertise]
+    @staticmethod
+    def _fit(topic: Topic, person: Person) -> tuple[tuple[str, ...], Level]:
+        """The topic's areas that are the person's, and the person's highest level in them."""
+        expertise = person.expertise
+        areas = tuple(area for area in topic.areas if area in expertise)
+        level = max((expertise[a] for a in areas), key=_LEVEL_ORDER.__getitem__)
+        return areas, level
 
-    def _level(self, topic: Topic, person: Person) -> Level:
-        levels = [person.expertise[a] for a in self._areas(topic, person)]
-        return max(levels, key=lambda level: _LEVEL_ORDER[level])
-
-    def _kind(self, topic: Topic, person: Person, slot: Slot) -> tuple[str, int]:
-        taken = self.kinds_on_day[(topic.id, slot.start.date())]
-        kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[self._level(topic, person)]
-        start = _stable(person.id, topic.id, slot.start.date()) % len(kinds)
+    def _kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
+        kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
+        # With one kind the hash picks it anyway (any number % 1 is 0).
+        start = _stable(person.id, topic.id, day) % len(kinds) if len(kinds) > 1 else 0
         ordered = kinds[start:] + kinds[:start]
+        taken = self.kinds_on_day.get((topic.id, day))
+        if not taken:
+            return ordered[0], 0
         for variant in range(8):
             for kind in ordered:
                 if (kind, variant) not in taken:
@@ -138,72 +181,88 @@ class _Planner:
         return ordered[0], 0
 
     def _reasons(
-        self, topic: Topic, person: Person, slot: Slot, kind: str, variant: int
+        self,
+        topic: Topic,
+        person: Person,
+        day: dt.date,
+        fit: tuple[tuple[str, ...], Level],
+        kind: str,
+        variant: int,
     ) -> list[str]:
-        lang = self.language
-        level = self._level(topic, person)
-        areas = self._areas(topic, person)
-        reasons = [
-            say(
-                "expertise",
-                lang,
-                name=person.name,
-                areas=", ".join(self.area_names[a] for a in areas),
-                level=level_word(level, lang),
-            )
-        ]
-        campaign = self._campaign(topic, slot.start.date())
+        words = self.words
+        areas, level = fit
+        reasons = [words.expertise(person.name, areas, level)]
+        campaign = self._campaign(topic.id, day)
         if campaign:
-            reasons.append(say("campaign", lang, campaign=campaign[1], priority=campaign[0]))
+            reasons.append(words.campaign(campaign[1], campaign[0]))
         last = self.past.last_week.get(person.id, {}).get(topic.id)
         if last is None:
-            reasons.append(say("fresh_never", lang, name=person.name))
+            reasons.append(words.fresh_never(person.name))
         else:
             reasons.append(
-                say("fresh_since", lang, name=person.name, week=last, weeks=self.freshness)
+                say("fresh_since", self.language, name=person.name, week=last, weeks=self.freshness)
             )
-        area = min(areas, key=lambda a: self.area_use[person.id][a])
+        use = self.area_use[person.id]
+        area = min(areas, key=use.__getitem__)
         reasons.append(
             say(
                 "balance",
-                lang,
+                self.language,
                 name=person.name,
-                area=self.area_names[area],
-                count=self.area_use[person.id][area],
+                area=words.area_names[area],
+                count=use[area],
             )
         )
         uses = self.index.uses[topic.id]
         if uses:
-            reasons.append(say("rotation", lang, count=uses))
-        if topic.kind:
-            reasons.append(say("kind_fixed", lang, kind=kind_label(kind, lang)))
-        else:
-            reasons.append(
-                say("kind", lang, kind=kind_label(kind, lang), level=level_word(level, lang))
-            )
-        if self.spacing.shared(topic.id, slot.start.date()):
-            reasons.append(
-                say("colleague_angle", lang, kind=kind_label(kind, lang), variant=variant + 1)
-            )
+            reasons.append(words.rotation(uses))
+        reasons.append(words.kind(kind, level, bool(topic.kind)))
+        if self.spacing.shared(topic.id, day):
+            reasons.append(words.colleague_angle(kind, variant))
         return reasons
 
-    def _commit(self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int) -> None:
+    def _commit(
+        self,
+        slot: Slot,
+        instant: dt.datetime,
+        topic: Topic,
+        person: Person,
+        areas: tuple[str, ...],
+        taken: tuple[str, int],
+    ) -> None:
         day = slot.start.date()
         self.used_this_week[person.id].add(topic.id)
-        self.platforms_of[(person.id, topic.id)].add(slot.platform)
+        if self.share:  # only sharing across platforms asks which platforms a topic is on
+            self.platforms_of[(person.id, topic.id)].add(slot.platform)
         self.index.use(topic.id)
-        for area in self._areas(topic, person):
-            self.area_use[person.id][area] += 1
-        self.kinds_on_day[(topic.id, day)].add((kind, variant))
-        self.spacing.record(topic.id, day, slot.start)
+        use = self.area_use[person.id]
+        for area in areas:
+            use[area] += 1
+        kinds = self.kinds_on_day.get((topic.id, day))
+        if kinds is None:
+            self.kinds_on_day[(topic.id, day)] = {taken}
+        else:
+            kinds.add(taken)
+        self.spacing.record(topic.id, day, slot.start, instant)
 
     def _assignment(
-        self, slot: Slot, topic: Topic, person: Person, kind: str, variant: int, reasons: list[str]
+        self,
+        slot: Slot,
+        topic: Topic,
+        person: Person,
+        kind: str,
+        variant: int,
+        reasons: list[str],
+        instant: dt.datetime | None = None,
     ) -> Assignment:
-        campaign = self._campaign(topic, slot.start.date())
-        self._commit(slot, topic, person, kind, variant)
+        """The assignment, counted as planned. ``instant``: the slot's start in UTC, if known."""
+        if instant is None:
+            instant = slot.start.astimezone(_UTC)
+        campaign = self._campaign(topic.id, slot.start.date())
+        areas = tuple(area for area in topic.areas if area in person.expertise)
+        self._commit(slot, instant, topic, person, areas, (kind, variant))
         # Built from values of a validated kit and a validated slot: no need to validate again.
-        return prevalidated(
+        assignment = prevalidated(
             Assignment,
             {
                 "slot": slot,
@@ -216,6 +275,8 @@ class _Planner:
                 "reasons": reasons,
             },
         )
+        self.planned.append((instant, slot.person_id, slot.platform, len(self.planned), assignment))
+        return assignment
 
     def kept_for(self, slot: Slot) -> KeptDraft | None:
         if not self.past.kept:
@@ -233,53 +294,83 @@ class _Planner:
         """The assignment a kept draft already has, if its topic still fits the person."""
         kept = self.kept_for(slot)
         topic = self.topics.get(kept.topic_id) if kept else None
-        if kept is None or topic is None or not self._areas(topic, person):
+        if kept is None or topic is None or not any(a in person.expertise for a in topic.areas):
             return None
         if kept.start is not None and kept.start != slot.start:
             slot = slot.model_copy(update={"start": kept.start.astimezone(slot.start.tzinfo)})
         reason = say("kept", self.language, status=status_word(kept.status, self.language))
         return self._assignment(slot, topic, person, kept.kind, kept.variant, [reason])
 
-    def _find(self, slot: Slot, person: Person, fresh_only: bool) -> tuple[Topic, Slot] | None:
-        """Campaign topics running that day first, then the person's least-used areas."""
+    def _find(
+        self, slot: Slot, person: Person, fresh_only: bool, instant: dt.datetime
+    ) -> tuple[Topic, Slot] | None:
+        """Campaign topics running that day first, then the person's least-used areas.
+
+        ``instant`` is the slot's start in UTC.
+        """
         day = slot.start.date()
-        instant = slot.start.astimezone(_UTC)
-        stale = self._stale(person) if fresh_only else set()
-        used = self.used_this_week[person.id] if fresh_only else set()
+        view = self._person(person)
+        stale = view.stale if fresh_only else _NOTHING
+        used = self.used_this_week[person.id] if fresh_only else _NOTHING
+        times = self.spacing.times_on_day
+        clear = self.spacing.clear
+        spaced = bool(self.spacing.spacing)
         placed: dict[str, Slot] = {}
+        refused: set[str] = set()
 
         def fits(topic: Topic) -> bool:
-            if topic.id in used or topic.id in stale or not valid_on(topic, day):
+            # Nothing changes while one slot is looked at, so a topic met again (in a second
+            # area or language) gets the answer it got the first time.
+            topic_id = topic.id
+            if topic_id in used or topic_id in stale:
                 return False
-            moved = self.spacing.place(slot, topic.id, person, day, instant)
+            if topic.valid_from is not None and day < topic.valid_from:
+                return False  # as topic_fit.valid_on: before the topic's first day
+            if topic.valid_until is not None and day > topic.valid_until:
+                return False  # … or after its last
+            if topic_id in placed:
+                return True
+            if topic_id in refused:
+                return False
+            # As ColleagueSpacing.place, with the slot's UTC time worked out once.
+            others = times.get((topic_id, day))
+            if not others or not spaced or clear(others, instant):
+                placed[topic_id] = slot
+                return True
+            moved = self.spacing.move(slot, others, person)
             if moved is None:
+                refused.add(topic_id)
                 return False
-            placed[topic.id] = moved
+            placed[topic_id] = moved
             return True
 
         running = []
-        campaign_topics = {
-            t.id: t for area in sorted(person.expertise) for t in self.campaign_topics.get(area, [])
-        }
-        for topic in campaign_topics.values():
-            campaign = self._campaign(topic, day)
-            if campaign is None or not self._areas(topic, person):
+        for topic in view.campaign_topics:
+            # Every one is in one of the person's areas and suits one of their languages.
+            campaign = self._campaign(topic.id, day)
+            if campaign is None:
                 continue  # campaign topics are never used outside their window
-            if topic.languages and not set(topic.languages) & set(person.languages):
-                continue
             if fits(topic):
                 running.append((-campaign[0], self.index.rank(topic), topic))
         if running:
             topic = min(running, key=lambda item: item[:2])[2]
             return topic, placed[topic.id]
-        tiers: dict[int, list[str]] = defaultdict(list)
-        for area in sorted(person.expertise):
-            tiers[self.area_use[person.id][area]].append(area)
-        for use in sorted(tiers):
-            best = [self.index.best(area, person.languages, fits) for area in tiers[use]]
-            found = [candidate for candidate in best if candidate is not None]
-            if found:
-                choice = min(found, key=self.index.rank)
+        use = self.area_use[person.id]
+        if len(view.areas) == 1:
+            tiers = {0: view.areas}  # one area is a tier of its own, whatever its count
+        else:
+            tiers = defaultdict(list)
+            for area in view.areas:
+                tiers[use[area]].append(area)
+        for count in sorted(tiers):
+            # The lowest-ranked topic over the tier's areas; on a tie the first area's, as
+            # min() over them gives.
+            choice = None
+            for area in tiers[count]:
+                lower = self.index.best(area, view.languages, fits, day, choice)
+                if lower is not None:
+                    choice = lower
+            if choice is not None:
                 return choice, placed[choice.id]
         return None
 
@@ -296,34 +387,39 @@ class _Planner:
             if slot.platform in self.platforms_of[(person.id, topic.id)]:
                 continue
             if not valid_on(topic, day) or (
-                topic.id in self.campaigns_of and self._campaign(topic, day) is None
+                topic.id in self.campaigns_of and self._campaign(topic.id, day) is None
             ):
                 continue
             placed = self.spacing.place(slot, topic.id, person)
             if placed is None:
                 continue
-            kind, variant = self._kind(topic, person, placed)
-            reasons = self._reasons(topic, person, placed, kind, variant)
+            fit = self._fit(topic, person)
+            placed_day = placed.start.date()
+            kind, variant = self._kind(topic, person, placed_day, fit[1])
+            reasons = self._reasons(topic, person, placed_day, fit, kind, variant)
             reasons.insert(1, say("cross_post", self.language, platform=slot.platform))
             return self._assignment(placed, topic, person, kind, variant, reasons)
         return None
 
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
-        found = self._find(slot, person, fresh_only=True)
+        instant = slot.start.astimezone(_UTC)
+        found = self._find(slot, person, True, instant)
         if found is not None:
             topic, placed = found
-            kind, variant = self._kind(topic, person, placed)
-            reasons = self._reasons(topic, person, placed, kind, variant)
-            return self._assignment(placed, topic, person, kind, variant, reasons)
+            fit = self._fit(topic, person)
+            day = placed.start.date()
+            kind, variant = self._kind(topic, person, day, fit[1])
+            reasons = self._reasons(topic, person, day, fit, kind, variant)
+            if placed is not slot:
+                instant = placed.start.astimezone(_UTC)  # moved for colleague spacing
+            return self._assignment(placed, topic, person, kind, variant, reasons, instant)
         # Sharing one topic on two platforms in a week repeats it for the person's followers on
         # both; only kits that ask for it get it.
-        shared = (
-            self._cross_post(slot, person) if self.kit.settings.share_across_platforms else None
-        )
+        shared = self._cross_post(slot, person) if self.share else None
         if shared is not None:
             return shared
-        if self._find(slot, person, fresh_only=False) is not None:
+        if self._find(slot, person, False, instant) is not None:
             why = say("no_fresh_topic", self.language, name=person.name, weeks=self.freshness)
         else:
             why = say("no_topic", self.language, name=person.name)
@@ -340,18 +436,18 @@ def plan_slots(
     """
     planner = _Planner(kit, week, past or PastUse())
     people = {person.id: person for person in kit.people}
-    assignments: list[Assignment] = []
     empty: list[SkippedSlot] = []
-    # Kept drafts first, so new choices see their topics, kinds and times.
-    ordered = sorted(slots, key=lambda s: planner.kept_for(s) is None)
+    # Kept drafts first, so new choices see their topics, kinds and times (a stable sort:
+    # without kept drafts the order stays as it is).
+    ordered = (
+        sorted(slots, key=lambda s: planner.kept_for(s) is None) if planner.past.kept else slots
+    )
     for slot in ordered:
         person = people[slot.person_id]
         result = planner.keep(slot, person) or planner.choose(slot, person)
         if isinstance(result, SkippedSlot):
             empty.append(result)
-        else:
-            assignments.append(result)
-    assignments.sort(
-        key=lambda a: (a.slot.start.astimezone(_UTC), a.slot.person_id, a.slot.platform)
-    )
-    return assignments, empty
+    # Sorted by (UTC start, person, platform); the running number keeps ties in planning
+    # order, as a stable sort on that key does.
+    planner.planned.sort()
+    return [entry[-1] for entry in planner.planned], empty

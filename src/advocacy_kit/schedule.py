@@ -125,7 +125,7 @@ def _person_slots(
     """The person's slots, each with its UTC instant, in order of time and then platform."""
     zone_name = kit.timezone_of(person)
     hours = (person.sharing_hours.start, person.sharing_hours.end)
-    timed = []
+    timed: list[tuple[dt.datetime, str, int, Slot]] = []
     for platform, account in sorted(person.accounts.items()):
         for start, instant, note in occurrences.of(account.cadence, zone_name, hours):
             # Built from values of a validated kit: no need to validate them again.
