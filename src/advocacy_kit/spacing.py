@@ -79,19 +79,24 @@ class ColleagueSpacing:
             return slot
         return self.move(slot, others, person)
 
+    def room_of(self, person: Person) -> float:
+        """How many colleagues' times fit into the person's sharing hours at the spacing."""
+        room = self.room.get(person.id)
+        if room is None:
+            hours = person.sharing_hours
+            # The length of the sharing hours, the same on every day (wall times, no zone).
+            length = dt.datetime.combine(dt.date.min, hours.end) - dt.datetime.combine(
+                dt.date.min, hours.start
+            )
+            room = self.room[person.id] = length / self.spacing + 1
+        return room
+
     def move(self, slot: Slot, others: list[dt.datetime], person: Person) -> Slot | None:
         """The slot at the nearest time far enough from ``others``; None when there is none.
 
         For a slot whose own time is too close to a colleague's (``others``: sorted, UTC).
         """
-        room = self.room.get(person.id)
-        if room is None:
-            hours = person.sharing_hours
-            today = slot.start.date()
-            # The length of the sharing hours, the same on every day (wall times, no zone).
-            length = dt.datetime.combine(today, hours.end) - dt.datetime.combine(today, hours.start)
-            room = self.room[person.id] = length / self.spacing + 1
-        if len(others) > room:
+        if len(others) > self.room_of(person):
             return None  # the day is full: no time in the sharing hours is far enough away
         spacing = self.spacing
         bisect_left = bisect.bisect_left
