@@ -174,7 +174,12 @@ class PlanState:
         """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
         kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
         # With one kind the hash picks it anyway (any number % 1 is 0).
-        start = stable_hash(person.id, topic.id, day) % len(kinds) if len(kinds) > 1 else 0
+        if len(kinds) > 1:
+            # stable_hash(person.id, topic.id, day), written out: a day is joined as str(day).
+            key = f"{person.id}\x1f{topic.id}\x1f{day}".encode()
+            start = int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % len(kinds)
+        else:
+            start = 0
         taken = self.kinds_on_day.get((topic.id, day))
         if not taken:
             return kinds[start], 0
