@@ -63,16 +63,42 @@ def _dst_note(start: dt.datetime, zone: ZoneInfo, language: str) -> str | None:
     )
 
 
-def _person_slots(kit: Kit, person: Person, week: IsoWeek, holidays: set[dt.date]) -> list[Slot]:
-    zone_name = kit.timezone_of(person)
-    zone = ZoneInfo(zone_name)
-    language = kit.organization.language
-    hours = (person.sharing_hours.start, person.sharing_hours.end)
-    blocked = frozenset(day.weekday() for day in holidays)
-    slots = []
-    for platform, account in sorted(person.accounts.items()):
-        cadence = parse_cadence(account.cadence)
-        for start, moved in week_occurrences(cadence, week.monday, zone, hours, blocked):
+# One cadence's slots in one zone, each with its UTC instant and its note.
+_Occurrence = tuple[dt.datetime, dt.datetime, str | None]
+
+
+class _Occurrences:
+    """Each (cadence, zone, sharing hours) expanded once per week, with its notes worked out.
+
+    Thousands of colleagues share a few cadences, zones and sharing hours, so their slots have
+    the same local times, the same notes (the notes name only the time, day, zone and offsets)
+    and the same UTC instants: computing them once per combination gives each person exactly
+    what computing them per slot gave.
+    """
+
+    def __init__(self, week: IsoWeek, blocked: frozenset[int], language: str) -> None:
+        self.monday = week.monday
+        self.blocked = blocked
+        self.language = language
+        self.known: dict[tuple[str, str, tuple[dt.time, dt.time]], tuple[_Occurrence, ...]] = {}
+
+    def of(
+        self, cadence_text: str, zone_name: str, hours: tuple[dt.time, dt.time]
+    ) -> tuple[_Occurrence, ...]:
+        key = (cadence_text, zone_name, hours)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = self._expand(cadence_text, zone_name, hours)
+        return found
+
+    def _expand(
+        self, cadence_text: str, zone_name: str, hours: tuple[dt.time, dt.time]
+    ) -> tuple[_Occurrence, ...]:
+        zone = ZoneInfo(zone_name)
+        language = self.language
+        cadence = parse_cadence(cadence_text)
+        expanded = []
+        for start, moved in week_occurrences(cadence, self.monday, zone, hours, self.blocked):
             notes = []
             if moved is not None:
                 wanted = moved.partition(" does not exist")[0]
@@ -89,20 +115,35 @@ def _person_slots(kit: Kit, person: Person, week: IsoWeek, holidays: set[dt.date
             dst = _dst_note(start, zone, language)
             if dst is not None:
                 notes.append(dst)
+            expanded.append((start, start.astimezone(_UTC), "; ".join(notes) or None))
+        return tuple(expanded)
+
+
+def _person_slots(
+    kit: Kit, person: Person, occurrences: _Occurrences
+) -> list[tuple[dt.datetime, Slot]]:
+    """The person's slots, each with its UTC instant, in order of time and then platform."""
+    zone_name = kit.timezone_of(person)
+    hours = (person.sharing_hours.start, person.sharing_hours.end)
+    timed: list[tuple[dt.datetime, str, int, Slot]] = []
+    for platform, account in sorted(person.accounts.items()):
+        for start, instant, note in occurrences.of(account.cadence, zone_name, hours):
             # Built from values of a validated kit: no need to validate them again.
-            slots.append(
-                prevalidated(
-                    Slot,
-                    {
-                        "person_id": person.id,
-                        "platform": platform,
-                        "start": start,
-                        "timezone": zone_name,
-                        "note": "; ".join(notes) or None,
-                    },
-                )
+            slot = prevalidated(
+                Slot,
+                {
+                    "person_id": person.id,
+                    "platform": platform,
+                    "start": start,
+                    "timezone": zone_name,
+                    "note": note,
+                },
             )
-    return sorted(slots, key=lambda s: (s.start.astimezone(_UTC), s.platform))
+            timed.append((instant, platform, len(timed), slot))
+    # The running number keeps slots with the same time and platform in the order they came,
+    # as a stable sort by (time, platform) does; it also keeps the slots from being compared.
+    timed.sort()
+    return [(instant, slot) for instant, _, _, slot in timed]
 
 
 def _skip_reason(
@@ -141,19 +182,28 @@ def _skip_reason(
 def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot]]:
     """Every person's slots in ``week``, and the slots removed (opted out, holiday, away, hours, cap)."""
     holidays = holidays_in_week(kit, week)
-    kept: list[Slot] = []
+    language = kit.organization.language
+    occurrences = _Occurrences(week, frozenset(day.weekday() for day in holidays), language)
+    kept: list[tuple[dt.datetime, str, str, int, Slot]] = []
     skipped: list[SkippedSlot] = []
     for person in kit.people:
         cap = kit.weekly_cap_of(person)
         planned = 0
-        for slot in _person_slots(kit, person, week, set(holidays)):
+        for instant, slot in _person_slots(kit, person, occurrences):
             reason = _skip_reason(kit, person, slot, holidays)
             if reason is None and planned >= cap:
-                reason = ("cap", say("cap", kit.organization.language, name=person.name, cap=cap))
+                reason = ("cap", say("cap", language, name=person.name, cap=cap))
             if reason is not None:
-                skipped.append(SkippedSlot(slot=slot, code=reason[0], reason=reason[1]))
+                # A validated slot and a code and reason made here: nothing to validate again.
+                skipped.append(
+                    prevalidated(
+                        SkippedSlot, {"slot": slot, "code": reason[0], "reason": reason[1]}
+                    )
+                )
                 continue
             planned += 1
-            kept.append(slot)
-    kept.sort(key=lambda s: (s.start.astimezone(_UTC), s.person_id, s.platform))
-    return kept, skipped
+            kept.append((instant, slot.person_id, slot.platform, len(kept), slot))
+    # Sorted by (UTC time, person, platform); the running number keeps ties in the order they
+    # came, as a stable sort on that key does.
+    kept.sort()
+    return [entry[-1] for entry in kept], skipped

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import defaultdict
 
 from .calendar import Slot
 from .models import Person
@@ -20,23 +19,36 @@ __all__ = ["ColleagueSpacing"]
 _UTC = dt.UTC
 
 
+# A time a slot may move to: local start, the same in UTC, and the note saying so.
+_Move = tuple[dt.datetime, dt.datetime, str]
+
+
 class ColleagueSpacing:
     """The times already taken per (topic, day), and where a new slot may go."""
 
     def __init__(self, minutes: int, language: str) -> None:
         self.spacing = dt.timedelta(minutes=minutes)
         self.language = language
-        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = defaultdict(list)
+        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = {}
         # How many colleagues' times fit into each person's sharing hours, at the spacing.
         self.room: dict[str, float] = {}
+        # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
+        self.moves: dict[tuple[object, dt.datetime, dt.time, dt.time], tuple[_Move, ...]] = {}
 
     def shared(self, topic_id: str, day: dt.date) -> bool:
         """Whether a colleague already has the topic on that day."""
         return bool(self.times_on_day.get((topic_id, day)))
 
-    def record(self, topic_id: str, day: dt.date, start: dt.datetime) -> None:
-        """Take the time of a planned slot."""
-        bisect.insort(self.times_on_day[(topic_id, day)], start.astimezone(_UTC))
+    def record(
+        self, topic_id: str, day: dt.date, start: dt.datetime, instant: dt.datetime | None = None
+    ) -> None:
+        """Take the time of a planned slot (``instant``: its start in UTC, if known)."""
+        moment = start.astimezone(_UTC) if instant is None else instant
+        others = self.times_on_day.get((topic_id, day))
+        if others is None:
+            self.times_on_day[(topic_id, day)] = [moment]
+        else:
+            bisect.insort(others, moment)
 
     def clear(self, others: list[dt.datetime], instant: dt.datetime) -> bool:
         """Whether no colleague's time in ``others`` (sorted, UTC) is within the spacing."""
@@ -60,45 +72,81 @@ class ColleagueSpacing:
         tries many topics for one slot.
         """
         # A person never has one topic twice in a week, so every time here is a colleague's.
-        others = self.times_on_day[(topic_id, day or slot.start.date())]
+        others = self.times_on_day.get((topic_id, slot.start.date() if day is None else day))
         if not others or not self.spacing:
             return slot
-
-        def clear(moment: dt.datetime) -> bool:
-            return self.clear(others, moment.astimezone(_UTC))
-
-        if self.clear(others, instant or slot.start.astimezone(_UTC)):
+        if self.clear(others, slot.start.astimezone(_UTC) if instant is None else instant):
             return slot
+        return self.move(slot, others, person)
+
+    def room_of(self, person: Person) -> float:
+        """How many colleagues' times fit into the person's sharing hours at the spacing."""
         room = self.room.get(person.id)
         if room is None:
             hours = person.sharing_hours
-            today = slot.start.date()
             # The length of the sharing hours, the same on every day (wall times, no zone).
-            length = dt.datetime.combine(today, hours.end) - dt.datetime.combine(today, hours.start)
+            length = dt.datetime.combine(dt.date.min, hours.end) - dt.datetime.combine(
+                dt.date.min, hours.start
+            )
             room = self.room[person.id] = length / self.spacing + 1
-        if len(others) > room:
+        return room
+
+    def move(self, slot: Slot, others: list[dt.datetime], person: Person) -> Slot | None:
+        """The slot at the nearest time far enough from ``others``; None when there is none.
+
+        For a slot whose own time is too close to a colleague's (``others``: sorted, UTC).
+        """
+        if len(others) > self.room_of(person):
             return None  # the day is full: no time in the sharing hours is far enough away
+        spacing = self.spacing
+        bisect_left = bisect.bisect_left
+        last = len(others)
+        for local, instant, note in self._moves(slot, person):
+            # As clear(), written out: most slots try many times against one list.
+            index = bisect_left(others, instant)
+            if index and instant - others[index - 1] < spacing:
+                continue
+            if index == last or others[index] - instant >= spacing:
+                joined = f"{slot.note}; {note}" if slot.note else note
+                return slot.model_copy(update={"start": local, "note": joined})
+        return None
+
+    def _moves(self, slot: Slot, person: Person) -> tuple[_Move, ...]:
+        """The wall times inside the sharing hours a slot may move to, nearest first.
+
+        A step of the spacing later, then earlier, then two steps and so on, leaving out times
+        a clock change skips. They depend only on the zone, the wall time and the sharing
+        hours (never on the colleagues), so colleagues with the same ones share the list.
+        """
         hours = person.sharing_hours
+        zone = slot.start.tzinfo
+        # The wall time's fold plays no part: every move is a whole step away, and adding a
+        # step gives a time with fold 0.
         wall = slot.start.replace(tzinfo=None)
+        key = (zone, wall, hours.start, hours.end)
+        found = self.moves.get(key)
+        if found is not None:
+            return found
         first = dt.datetime.combine(wall.date(), hours.start)
         last = dt.datetime.combine(wall.date(), hours.end)
         later, earlier = int((last - wall) / self.spacing), int((wall - first) / self.spacing)
+        moves = []
         for step in range(1, max(later, earlier) + 1):
             for sign in (1, -1):
                 if step > (later if sign > 0 else earlier):
                     continue
                 moved = wall + sign * step * self.spacing
-                local = moved.replace(tzinfo=slot.start.tzinfo)
-                if local.astimezone(_UTC).astimezone(slot.start.tzinfo) != local:
+                local = moved.replace(tzinfo=zone)
+                instant = local.astimezone(_UTC)
+                if instant.astimezone(zone) != local:
                     continue  # a wall time skipped by a clock change
-                if clear(local):
-                    note = say(
-                        "spacing",
-                        self.language,
-                        before=f"{wall:%H:%M}",
-                        after=f"{moved:%H:%M}",
-                        minutes=int(self.spacing.total_seconds() // 60),
-                    )
-                    joined = f"{slot.note}; {note}" if slot.note else note
-                    return slot.model_copy(update={"start": local, "note": joined})
-        return None
+                note = say(
+                    "spacing",
+                    self.language,
+                    before=f"{wall:%H:%M}",
+                    after=f"{moved:%H:%M}",
+                    minutes=int(self.spacing.total_seconds() // 60),
+                )
+                moves.append((local, instant, note))
+        found = self.moves[key] = tuple(moves)
+        return found

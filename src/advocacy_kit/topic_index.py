@@ -9,15 +9,20 @@ topic, so choosing a topic does not get slower as the week fills up.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .models import Topic
 
 __all__ = ["TopicIndex"]
 
 _ANY = "*"
-Key = tuple[str, str]
+# Pools of topics that may be posted on every day, and of those that may on only some days.
+_WEEK = "week"
+_SOME_DAYS = "some days"
+Key = tuple[object, str, str]
 
 
 class _Pool:
@@ -31,6 +36,8 @@ class _Pool:
     def __init__(self) -> None:
         self.levels: dict[int, list[Topic]] = {}
         self.keys: dict[int, list[int]] = {}
+        # The counts that have topics, in ascending order (kept, not sorted on every search).
+        self.counts: list[int] = []
 
     def add(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
         key = order[topic.id]
@@ -38,6 +45,7 @@ class _Pool:
         if keys is None:
             self.levels[uses] = [topic]
             self.keys[uses] = [key]
+            bisect.insort(self.counts, uses)
             return
         # After equal keys: a topic that arrives later comes later, as it always has.
         index = bisect.bisect_right(keys, key)
@@ -52,6 +60,7 @@ class _Pool:
         del keys[index], entries[index]
         if not entries:
             del self.keys[uses], self.levels[uses]
+            self.counts.remove(uses)
 
     def move(self, topic: Topic, before: int, order: Mapping[str, int]) -> None:
         self.remove(topic, before, order)
@@ -63,22 +72,49 @@ class _Pool:
 
 
 class TopicIndex:
-    """Topics by area and language, with use counts for fair rotation."""
+    """Topics by area and language, with use counts for fair rotation.
+
+    Given the ``days`` of the week and ``valid_on``, a topic that may be posted on some of those
+    days but not all of them is kept apart, once per day it may be posted on: a search for a
+    day then never walks past topics that cannot be posted that day (they would stay at the
+    lowest counts all week, since they are never used on the others). A search for a day outside
+    ``days``, or without a day, looks at all of them. This is only done when no two topics share
+    an order value: then "the least-used fitting topic, first in the week's order" is one topic,
+    whichever pools it is found in.
+    """
 
     def __init__(
-        self, topics: Iterable[Topic], order: Mapping[str, int], uses: Mapping[str, int]
+        self,
+        topics: Iterable[Topic],
+        order: Mapping[str, int],
+        uses: Mapping[str, int],
+        days: Sequence[dt.date] = (),
+        valid_on: Callable[[Topic, dt.date], bool] | None = None,
     ) -> None:
         self.order = order
         self.uses: Counter[str] = Counter(uses)
         self.pools: dict[Key, _Pool] = defaultdict(_Pool)
         self.keys_of: dict[str, list[Key]] = defaultdict(list)
         self.topics: dict[str, Topic] = {}
-        for topic in topics:
+        self.searches: dict[tuple[str, tuple[str, ...], object], list[_Pool]] = {}
+        everything = list(topics)
+        distinct = len({order[t.id] for t in everything}) == len(everything)
+        self.days: frozenset[dt.date] = (
+            frozenset(days) if distinct and valid_on is not None else frozenset()
+        )
+        for topic in everything:
             self.topics[topic.id] = topic
-            for area in topic.areas:
-                for language in topic.languages or [_ANY]:
-                    self.pools[(area, language)].add(topic, self.uses[topic.id], order)
-                    self.keys_of[topic.id].append((area, language))
+            scopes: list[object] = [_WEEK]
+            if self.days and valid_on is not None:
+                valid = [day for day in sorted(self.days) if valid_on(topic, day)]
+                if len(valid) < len(self.days):
+                    scopes = [_SOME_DAYS, *valid]
+            for scope in scopes:
+                for area in topic.areas:
+                    for language in topic.languages or [_ANY]:
+                        key = (scope, area, language)
+                        self.pools[key].add(topic, self.uses[topic.id], order)
+                        self.keys_of[topic.id].append(key)
 
     def use(self, topic_id: str) -> None:
         """Count one more use of a topic."""
@@ -91,21 +127,51 @@ class TopicIndex:
         """Fewest uses first, then the week's fixed order."""
         return self.uses[topic.id], self.order[topic.id]
 
+    def _pools(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[_Pool]:
+        """The pools a search looks at, in the order they have always been searched in."""
+        scope = day if day in self.days else _SOME_DAYS
+        wanted = (area, languages, scope)
+        pools = self.searches.get(wanted)
+        if pools is None:
+            # Pools come into being only while the index is built, so the list stays right.
+            keys = [
+                (part, area, language) for part in (_WEEK, scope) for language in (_ANY, *languages)
+            ]
+            pools = self.searches[wanted] = [self.pools[k] for k in keys if k in self.pools]
+        return pools
+
     def best(
-        self, area: str, languages: Iterable[str], fits: Callable[[Topic], bool]
+        self,
+        area: str,
+        languages: Iterable[str],
+        fits: Callable[[Topic], bool],
+        day: dt.date | None = None,
+        than: Topic | None = None,
     ) -> Topic | None:
-        """The fitting topic of ``area`` in one of ``languages`` with the lowest :meth:`rank`."""
-        best: Topic | None = None
-        for key in [(area, _ANY), *((area, language) for language in languages)]:
-            pool = self.pools.get(key)
-            if pool is None:
-                continue
-            for level in sorted(pool.levels):
-                if best is not None and level > self.uses[best.id]:
+        """The fitting topic of ``area`` in one of ``languages`` with the lowest :meth:`rank`.
+
+        With ``day``, topics that cannot be posted that day may be left out unasked (``fits``
+        must say no to them). With ``than``, only a topic ranked strictly lower than it is
+        looked for (None when there is none), so ``fits`` is not asked about the others.
+        """
+        order = self.order
+        found: Topic | None = None
+        # The rank to beat: no topic is asked about unless it would rank lower.
+        top: tuple[int, int] | None = None if than is None else self.rank(than)
+        for pool in self._pools(area, tuple(languages), day):
+            for level in pool.counts:
+                if top is not None and level > top[0]:
                     break
-                found = next((topic for topic in pool.at(level) if fits(topic)), None)
-                if found is not None:
-                    if best is None or self.rank(found) < self.rank(best):
-                        best = found
-                    break
-        return best
+                topics: Iterable[Topic] = pool.levels[level]
+                if top is not None and level == top[0]:
+                    # Same count: only topics earlier in the order rank lower.
+                    topics = itertools.islice(topics, bisect.bisect_left(pool.keys[level], top[1]))
+                for topic in topics:
+                    if fits(topic):
+                        # A topic in a list with ``level`` uses has ``level`` uses.
+                        found, top = topic, (level, order[topic.id])
+                        break
+                else:
+                    continue
+                break  # higher counts in this pool rank lower still
+        return found

@@ -1,0 +1,286 @@
+"""What a week's plan knows while it is made: topics, campaigns, uses so far, and the reasons.
+
+:mod:`advocacy_kit.planner` decides which topic each slot gets; this module keeps the record
+those decisions read and add to (the topic index, who had which topic, areas used, post kinds
+and times taken per topic and day) and words each assignment's reasons. Everything a large week
+asks again and again (a person's areas, campaign windows per day, reason phrases) is worked out
+once and remembered, since none of it changes while the week is planned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+
+from .calendar import Assignment, Slot
+from .models import Kit, Level, Person, Topic
+from .past_use import PastUse, weeks_between
+from .plan_words import ReasonWords
+from .prevalidated import prevalidated
+from .reasons import say
+from .spacing import ColleagueSpacing
+from .topic_fit import draft_language, valid_in, valid_on
+from .topic_index import TopicIndex
+from .weeks import IsoWeek
+
+__all__ = ["KINDS_BY_LEVEL", "PersonView", "PlanState", "stable_hash"]
+
+KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
+    # Learners ask and share what they learned; experts explain, compare and bust myths.
+    "learning": ("question", "lesson_learned"),
+    "practitioner": ("tip", "lesson_learned", "behind_the_scenes"),
+    "expert": ("tip", "opinion", "myth_vs_fact"),
+}
+_LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
+_UTC = dt.UTC
+_NO_HISTORY: dict[str, str] = {}
+
+
+def stable_hash(*parts: object) -> int:
+    """A number from ``parts`` that is the same in every run (unlike Python's ``hash``)."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+class PersonView:
+    """What the planner looks up for a person on every slot, worked out once for the week."""
+
+    __slots__ = ("areas", "campaign_topics", "languages", "room", "stale")
+
+    def __init__(
+        self, person: Person, campaign_topics: list[Topic], stale: set[str], room: float
+    ) -> None:
+        self.areas = sorted(person.expertise)
+        self.languages = tuple(person.languages)
+        # Campaign topics of the person's areas that suit one of their languages, in the order
+        # they are tried (areas by name, then each area's campaign topics).
+        self.campaign_topics = campaign_topics
+        # Topics the history rules out for the person this week.
+        self.stale = stale
+        # How many colleagues' times fit into the sharing hours at the spacing.
+        self.room = room
+
+
+class PlanState:
+    """The record of one week's plan: what is known up front and what is planned so far."""
+
+    def __init__(self, kit: Kit, week: IsoWeek, past: PastUse) -> None:
+        self.kit = kit
+        self.week = week
+        self.past = past
+        self.language = kit.organization.language
+        self.freshness = kit.settings.freshness_weeks
+        self.share = kit.settings.share_across_platforms
+        self.spacing = ColleagueSpacing(kit.settings.colleague_spacing_minutes, self.language)
+        self.topics = {topic.id: topic for topic in kit.topics}
+        self.words = ReasonWords(self.language, {area.id: area.name for area in kit.areas})
+        self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
+        for campaign in kit.campaigns:
+            for topic_id in campaign.topics:
+                self.campaigns_of[topic_id].append(
+                    (campaign.priority, campaign.id, campaign.starts, campaign.ends)
+                )
+        # Campaign topics are few and looked at first; all others go into an index by area and
+        # language, so each slot only looks at topics of the person's own areas.
+        # Topics that fit on no day of the week (outside their dates, or campaigns not running)
+        # are left out up front: no slot could take them, and skipping them on every search
+        # made planning slower with every topic a large kit adds.
+        monday, sunday = week.monday, week.sunday
+        self.campaign_topics: dict[str, list[Topic]] = defaultdict(list)
+        for topic in kit.topics:
+            running = any(
+                starts <= sunday and monday <= ends
+                for _, _, starts, ends in self.campaigns_of.get(topic.id, ())
+            )
+            if running:
+                for area in topic.areas:
+                    self.campaign_topics[area].append(topic)
+        self.order = {t.id: stable_hash(t.id, week) for t in kit.topics}
+        self.index = TopicIndex(
+            (
+                t
+                for t in kit.topics
+                if t.id not in self.campaigns_of and valid_in(t, monday, sunday)
+            ),
+            self.order,
+            past.kit_counts,
+            week.days(),
+            valid_on,
+        )
+        self.people: dict[str, PersonView] = {}
+        self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
+        self.used_this_week: dict[str, set[str]] = defaultdict(set)
+        self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+        # Posts per area so far this week, per person (a count read before any post is 0).
+        self.area_use: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
+        # Every assignment with its sort key (UTC start, person, platform, running number).
+        self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
+        # Told of each assignment as it is made (drafting may start before planning ends).
+        self.on_planned: Callable[[Assignment], None] | None = None
+
+    def campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
+        """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""
+        key = (topic_id, day)
+        if key in self.campaign_on:
+            return self.campaign_on[key]
+        running = [
+            (p, c)
+            for p, c, starts, ends in self.campaigns_of.get(topic_id, ())
+            if starts <= day <= ends
+        ]
+        found = self.campaign_on[key] = max(running) if running else None
+        return found
+
+    def view(self, person: Person) -> PersonView:
+        """The person's :class:`PersonView` (made on first use)."""
+        found = self.people.get(person.id)
+        if found is None:
+            languages = set(person.languages)
+            topics = {
+                t.id: t
+                for area in sorted(person.expertise)
+                for t in self.campaign_topics.get(area, [])
+            }
+            suiting = [
+                t for t in topics.values() if not t.languages or set(t.languages) & languages
+            ]
+            room = self.spacing.room_of(person) if self.spacing.spacing else 0.0
+            found = PersonView(person, suiting, self._stale(person), room)
+            self.people[person.id] = found
+        return found
+
+    def _stale(self, person: Person) -> set[str]:
+        """Topics the history rules out for the person this week."""
+        blocked = set()
+        for topic_id, last in self.past.last_week.get(person.id, {}).items():
+            topic = self.topics.get(topic_id)
+            if topic is None:
+                continue
+            if not topic.evergreen or weeks_between(last, self.week) < self.freshness:
+                blocked.add(topic_id)
+        return blocked
+
+    @staticmethod
+    def fit(topic: Topic, person: Person) -> tuple[tuple[str, ...], Level]:
+        """The topic's areas that are the person's, and the person's highest level in them."""
+        expertise = person.expertise
+        if len(topic.areas) == 1 and topic.areas[0] in expertise:  # the usual case
+            return (topic.areas[0],), expertise[topic.areas[0]]
+        areas = tuple(area for area in topic.areas if area in expertise)
+        level = max((expertise[a] for a in areas), key=_LEVEL_ORDER.__getitem__)
+        return areas, level
+
+    def kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
+        """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
+        kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
+        # With one kind the hash picks it anyway (any number % 1 is 0).
+        if len(kinds) > 1:
+            # stable_hash(person.id, topic.id, day), written out: a day is joined as str(day).
+            key = f"{person.id}\x1f{topic.id}\x1f{day}".encode()
+            start = int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % len(kinds)
+        else:
+            start = 0
+        taken = self.kinds_on_day.get((topic.id, day))
+        if not taken:
+            return kinds[start], 0
+        ordered = kinds[start:] + kinds[:start]
+        for variant in range(8):
+            for kind in ordered:
+                if (kind, variant) not in taken:
+                    return kind, variant
+        return ordered[0], 0
+
+    def reasons(
+        self,
+        topic: Topic,
+        person: Person,
+        day: dt.date,
+        fit: tuple[tuple[str, ...], Level],
+        kind: str,
+        variant: int,
+    ) -> list[str]:
+        """Why the slot gets this topic, kind and variant, in the kit's language."""
+        words = self.words
+        areas, level = fit
+        reasons = [words.expertise(person.name, areas, level)]
+        campaign = self.campaign(topic.id, day)
+        if campaign:
+            reasons.append(words.campaign(campaign[1], campaign[0]))
+        last = self.past.last_week.get(person.id, _NO_HISTORY).get(topic.id)
+        if last is None:
+            reasons.append(words.fresh_never(person.name))
+        else:
+            reasons.append(
+                say("fresh_since", self.language, name=person.name, week=last, weeks=self.freshness)
+            )
+        use = self.area_use[person.id]
+        area = areas[0] if len(areas) == 1 else min(areas, key=use.__getitem__)
+        reasons.append(
+            say(
+                "balance",
+                self.language,
+                name=person.name,
+                area=words.area_names[area],
+                count=use[area],
+            )
+        )
+        uses = self.index.uses[topic.id]
+        if uses:
+            reasons.append(words.rotation(uses))
+        reasons.append(words.kind(kind, level, bool(topic.kind)))
+        if self.spacing.shared(topic.id, day):
+            reasons.append(words.colleague_angle(kind, variant))
+        return reasons
+
+    def assignment(
+        self,
+        slot: Slot,
+        topic: Topic,
+        person: Person,
+        kind: str,
+        variant: int,
+        reasons: list[str],
+        instant: dt.datetime | None = None,
+    ) -> Assignment:
+        """The assignment, counted as planned. ``instant``: the slot's start in UTC, if known."""
+        if instant is None:
+            instant = slot.start.astimezone(_UTC)
+        day = slot.start.date()
+        campaign = self.campaign(topic.id, day)
+        # The record: the person has the topic, the kit one more use of it, the person's areas
+        # one more post, and the topic's day a kind, variant and time taken.
+        self.used_this_week[person.id].add(topic.id)
+        if self.share:  # only sharing across platforms asks which platforms a topic is on
+            self.platforms_of[(person.id, topic.id)].add(slot.platform)
+        self.index.use(topic.id)
+        use = self.area_use[person.id]
+        for area in topic.areas:
+            if area in person.expertise:
+                use[area] += 1
+        kinds = self.kinds_on_day.get((topic.id, day))
+        if kinds is None:
+            self.kinds_on_day[(topic.id, day)] = {(kind, variant)}
+        else:
+            kinds.add((kind, variant))
+        self.spacing.record(topic.id, day, slot.start, instant)
+        # Built from values of a validated kit and a validated slot: no need to validate again.
+        assignment = prevalidated(
+            Assignment,
+            {
+                "slot": slot,
+                "topic_id": topic.id,
+                "topic_title": topic.title,
+                "kind": kind,
+                "variant": variant,
+                "language": draft_language(topic, person),
+                "campaign_id": campaign[1] if campaign else None,
+                "reasons": reasons,
+            },
+        )
+        self.planned.append((instant, slot.person_id, slot.platform, len(self.planned), assignment))
+        if self.on_planned is not None:
+            self.on_planned(assignment)
+        return assignment

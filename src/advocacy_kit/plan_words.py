@@ -1,0 +1,91 @@
+"""The planner's reasons, each phrase worded once per week's plan.
+
+A week of a large organisation gives each of tens of thousands of assignments six or seven
+reasons, and most of them repeat: the same person's name in the same sentence, the same campaign,
+count, post kind and level. A phrase depends only on the values put into it, so the first
+wording of each serves every later one word for word.
+"""
+
+from __future__ import annotations
+
+from .i18n import kind_label
+from .reasons import level_word, say
+
+__all__ = ["ReasonWords"]
+
+
+class ReasonWords:
+    """The reason phrases of one plan in the kit's language, remembered by what goes into them."""
+
+    def __init__(self, language: str, area_names: dict[str, str]) -> None:
+        self.language = language
+        self.area_names = area_names
+        self.known: dict[tuple[object, ...], str] = {}
+
+    def expertise(self, name: str, areas: tuple[str, ...], level: str) -> str:
+        """The person's areas that the topic is in, and their level."""
+        key = ("expertise", name, areas, level)
+        found = self.known.get(key)
+        if found is None:
+            lang = self.language
+            found = self.known[key] = say(
+                "expertise",
+                lang,
+                name=name,
+                areas=", ".join(self.area_names[a] for a in areas),
+                level=level_word(level, lang),
+            )
+        return found
+
+    def campaign(self, campaign_id: str, priority: int) -> str:
+        """The campaign running on the slot's day."""
+        key = ("campaign", campaign_id, priority)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = say(
+                "campaign", self.language, campaign=campaign_id, priority=priority
+            )
+        return found
+
+    def fresh_never(self, name: str) -> str:
+        """The person has not had the topic before."""
+        key = ("fresh_never", name)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = say("fresh_never", self.language, name=name)
+        return found
+
+    def rotation(self, count: int) -> str:
+        """How often the topic was used across the kit."""
+        key = ("rotation", count)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = say("rotation", self.language, count=count)
+        return found
+
+    def kind(self, kind: str, level: str, fixed: bool) -> str:
+        """Why the post has its kind: the topic asks for it, or the level suits it."""
+        key = ("kind", kind, level, fixed)
+        found = self.known.get(key)
+        if found is None:
+            lang = self.language
+            label = kind_label(kind, lang)
+            found = self.known[key] = (
+                say("kind_fixed", lang, kind=label)
+                if fixed
+                else say("kind", lang, kind=label, level=level_word(level, lang))
+            )
+        return found
+
+    def colleague_angle(self, kind: str, variant: int) -> str:
+        """Colleagues have the topic that day too: another kind or variant."""
+        key = ("colleague_angle", kind, variant)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = say(
+                "colleague_angle",
+                self.language,
+                kind=kind_label(kind, self.language),
+                variant=variant + 1,
+            )
+        return found

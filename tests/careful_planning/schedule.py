@@ -1,0 +1,159 @@
+"""Kit + week → the slots people post in, and every slot left out with its reason.
+
+Slots come from each account's cadence as local wall-clock times in the person's IANA zone.
+Then, in this order, a slot is left out when the person or the account is inactive, the day is a
+public holiday of the organisation's region, the person is away, the time lies outside their
+sharing hours, or their weekly cap across platforms is reached. Every removed slot is reported
+as a :class:`~advocacy_kit.calendar.SkippedSlot` with a code and a reason in the kit's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from advocacy_kit.cadence import parse_cadence, week_occurrences
+from advocacy_kit.calendar import SkippedSlot, Slot
+from advocacy_kit.models import Kit, Person
+from advocacy_kit.prevalidated import prevalidated
+from advocacy_kit.reasons import say
+from advocacy_kit.weeks import IsoWeek
+
+__all__ = ["holidays_in_week", "schedule_week"]
+
+_UTC = ZoneInfo("UTC")
+
+
+def holidays_in_week(kit: Kit, week: IsoWeek) -> dict[dt.date, str]:
+    """The organisation's public holidays in ``week``, named in the kit's language."""
+    region = kit.organization.holiday_region
+    if not region:
+        return {}
+    from advocacy_kit.public_holidays import holidays_between
+
+    return holidays_between(region, week.monday, week.sunday, kit.organization.language)
+
+
+def _offset(moment: dt.datetime) -> str:
+    offset = moment.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _dst_note(start: dt.datetime, zone: ZoneInfo, language: str) -> str | None:
+    """Say so when the clocks changed in the seven days before a slot, but its wall time stayed."""
+    week_before = (start.replace(tzinfo=None) - dt.timedelta(days=7)).replace(tzinfo=zone)
+    if week_before.utcoffset() == start.utcoffset():
+        return None
+    day = start.date()
+    while day > week_before.date():
+        noon = dt.datetime.combine(day, dt.time(12), tzinfo=zone)
+        earlier = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(12), tzinfo=zone)
+        if noon.utcoffset() != earlier.utcoffset():
+            break
+        day -= dt.timedelta(days=1)
+    return say(
+        "dst_kept",
+        language,
+        time=f"{start:%H:%M}",
+        day=day.isoformat(),
+        before=_offset(week_before),
+        after=_offset(start),
+    )
+
+
+def _person_slots(kit: Kit, person: Person, week: IsoWeek, holidays: set[dt.date]) -> list[Slot]:
+    zone_name = kit.timezone_of(person)
+    zone = ZoneInfo(zone_name)
+    language = kit.organization.language
+    hours = (person.sharing_hours.start, person.sharing_hours.end)
+    blocked = frozenset(day.weekday() for day in holidays)
+    slots = []
+    for platform, account in sorted(person.accounts.items()):
+        cadence = parse_cadence(account.cadence)
+        for start, moved in week_occurrences(cadence, week.monday, zone, hours, blocked):
+            notes = []
+            if moved is not None:
+                wanted = moved.partition(" does not exist")[0]
+                notes.append(
+                    say(
+                        "gap",
+                        language,
+                        time=wanted,
+                        day=start.date().isoformat(),
+                        zone=zone_name,
+                        moved=f"{start:%H:%M}",
+                    )
+                )
+            dst = _dst_note(start, zone, language)
+            if dst is not None:
+                notes.append(dst)
+            # Built from values of a validated kit: no need to validate them again.
+            slots.append(
+                prevalidated(
+                    Slot,
+                    {
+                        "person_id": person.id,
+                        "platform": platform,
+                        "start": start,
+                        "timezone": zone_name,
+                        "note": "; ".join(notes) or None,
+                    },
+                )
+            )
+    return sorted(slots, key=lambda s: (s.start.astimezone(_UTC), s.platform))
+
+
+def _skip_reason(
+    kit: Kit, person: Person, slot: Slot, holidays: dict[dt.date, str]
+) -> tuple[str, str] | None:
+    language = kit.organization.language
+    if not person.active:
+        return "inactive", say("inactive_person", language, name=person.name)
+    if not person.accounts[slot.platform].active:
+        return "inactive", say(
+            "inactive_account", language, name=person.name, platform=slot.platform
+        )
+    day = slot.start.date()
+    if day in holidays:
+        region = kit.organization.holiday_region
+        return "holiday", say("holiday", language, region=region, holiday=holidays[day])
+    for period in person.away:
+        if period.starts <= day <= period.ends:
+            why = f" ({period.reason})" if period.reason else ""
+            return "away", say(
+                "away", language, name=person.name, starts=period.starts, ends=period.ends, why=why
+            )
+    if slot.start.time() not in person.sharing_hours:
+        hours = person.sharing_hours
+        return "outside_hours", say(
+            "outside_hours",
+            language,
+            time=f"{slot.start:%H:%M}",
+            name=person.name,
+            start=f"{hours.start:%H:%M}",
+            end=f"{hours.end:%H:%M}",
+        )
+    return None
+
+
+def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot]]:
+    """Every person's slots in ``week``, and the slots removed (opted out, holiday, away, hours, cap)."""
+    holidays = holidays_in_week(kit, week)
+    kept: list[Slot] = []
+    skipped: list[SkippedSlot] = []
+    for person in kit.people:
+        cap = kit.weekly_cap_of(person)
+        planned = 0
+        for slot in _person_slots(kit, person, week, set(holidays)):
+            reason = _skip_reason(kit, person, slot, holidays)
+            if reason is None and planned >= cap:
+                reason = ("cap", say("cap", kit.organization.language, name=person.name, cap=cap))
+            if reason is not None:
+                skipped.append(SkippedSlot(slot=slot, code=reason[0], reason=reason[1]))
+                continue
+            planned += 1
+            kept.append(slot)
+    kept.sort(key=lambda s: (s.start.astimezone(_UTC), s.person_id, s.platform))
+    return kept, skipped
