@@ -55,6 +55,8 @@ class _Planner(PlanState):
         topic = self.topics.get(kept.topic_id) if kept else None
         if kept is None or topic is None or not any(a in person.expertise for a in topic.areas):
             return None
+        if topic.languages and not any(lang in topic.languages for lang in person.languages):
+            return None  # the topic no longer suits any of the person's languages: plan anew
         if kept.start is not None and kept.start != slot.start:
             slot = slot.model_copy(update={"start": kept.start.astimezone(slot.start.tzinfo)})
         reason = say("kept", self.language, status=status_word(kept.status, self.language))
