@@ -139,6 +139,9 @@ def plan_week(
 
     # Each account's options are validated once, not once per draft.
     options_of: dict[tuple[str, str], PlatformOptions] = {}
+    # Plugins are registered before a plan starts: look up the hooks' implementations once.
+    adjusters = [impl.function for impl in pm.hook.adjust_post.get_hookimpls()]
+    house_rules = pm.hook.check_post if pm.hook.check_post.get_hookimpls() else None
 
     def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
@@ -164,13 +167,14 @@ def plan_week(
                 language=draft.assignment.language,
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
-        for impl in pm.hook.adjust_post.get_hookimpls():
-            adjusted = cast("Post | None", impl.function(post=post, draft=draft, kit=kit))
+        for adjust in adjusters:
+            adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post = adjusted
         findings = check_post(post, draft, kit, platform, options, edited=draft.edited)
-        for extra in pm.hook.check_post(post=post, draft=draft, kit=kit):
-            findings.extend(extra or [])
+        if house_rules is not None:
+            for extra in house_rules(post=post, draft=draft, kit=kit):
+                findings.extend(extra or [])
         return draft, post, findings
 
     # A large week is drafted in a second process while it is still being planned.

@@ -237,6 +237,16 @@ class ContextMemo:
         self._levels: dict[tuple[str, str], Level] = {}
         self._limits: dict[tuple[str, str], PlatformLimits] = {}
         self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
+        self._disclosures: dict[tuple[bool, str], str | None] = {}
+
+    def disclosure(self, topic: Topic, language: str) -> str | None:
+        """:func:`disclosure_text`, which depends only on whether the topic promotes the employer."""
+        key = (topic.promotes_employer, language)
+        try:
+            return self._disclosures[key]
+        except KeyError:
+            found = self._disclosures[key] = disclosure_text(self.kit, topic, language)
+            return found
 
     def areas(self, topic: Topic) -> list[ExpertiseArea]:
         """The kit's areas the topic belongs to, in the kit's order (a new list each time)."""
@@ -267,7 +277,7 @@ class ContextMemo:
         self, topic: Topic, language: str, platform: Platform | None, person: Person, name: str
     ) -> tuple[Room, int]:
         """:meth:`Room.of` and its ``characters``, once per account and disclosure text."""
-        disclosure = disclosure_text(self.kit, topic, language)
+        disclosure = self.disclosure(topic, language)
         key = (person.id, name, disclosure)
         found = self._rooms.get(key)
         if found is None:

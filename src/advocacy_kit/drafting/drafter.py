@@ -23,7 +23,7 @@ from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import prevalidated
-from .context import ContextMemo, disclosure_text, template_context
+from .context import ContextMemo, template_context
 from .environment import has_template_place, make_environment, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -149,7 +149,7 @@ class Drafter:
         wording is the employer's to choose, so none is invented: with no text at all the draft
         has none, and the check AK201 asks for ``guidelines.disclosure.texts``.
         """
-        return disclosure_text(self.kit, topic, language)
+        return self._memo.disclosure(topic, language)
 
     def context(self, assignment: Assignment) -> dict[str, Any]:
         """What a template sees for this assignment; documented in docs/templates.md."""
