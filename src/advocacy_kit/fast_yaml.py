@@ -14,7 +14,7 @@ directives, several documents, duplicate keys, merge keys, tabs or line breaks t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,39 +66,61 @@ def _plain(value: str) -> Any:
     return built
 
 
-def _build(events: Iterator[Any], first: Any) -> Any:
+@functools.cache
+def _event_types() -> tuple[type, ...]:
     import yaml
 
-    if isinstance(first, yaml.AliasEvent) or getattr(first, "anchor", None) is not None:
-        raise Unsure("anchors and aliases")
-    if isinstance(first, yaml.ScalarEvent):
+    return (
+        yaml.ScalarEvent,
+        yaml.SequenceStartEvent,
+        yaml.SequenceEndEvent,
+        yaml.MappingStartEvent,
+        yaml.MappingEndEvent,
+        yaml.AliasEvent,
+    )
+
+
+def _build(next_event: Callable[[], Any], first: Any) -> Any:
+    # libyaml makes events of exactly these classes, so comparing types is isinstance here;
+    # next_event is the parser's own get_event (no generator or check_event in between: the
+    # structure says where each collection ends, and None or a stray event raises Unsure).
+    scalar, sequence_start, sequence_end, mapping_start, mapping_end, alias = _event_types()
+    kind = type(first)
+    if kind is scalar:
+        if first.anchor is not None:
+            raise Unsure("anchors and aliases")
         if first.tag is not None:
             raise Unsure("explicit tag")
         return _plain(first.value) if first.implicit[0] else first.value
-    if first.tag is not None:
+    if kind is alias or getattr(first, "anchor", None) is not None:
+        raise Unsure("anchors and aliases")
+    if getattr(first, "tag", None) is not None:
         raise Unsure("explicit tag")
-    if isinstance(first, yaml.SequenceStartEvent):
+    if kind is sequence_start:
         items: list[Any] = []
-        for event in events:
-            if isinstance(event, yaml.SequenceEndEvent):
+        while True:
+            event = next_event()
+            if type(event) is sequence_end:
                 return items
-            items.append(_build(events, event))
-    if isinstance(first, yaml.MappingStartEvent):
+            items.append(_build(next_event, event))
+    if kind is mapping_start:
         mapping: dict[str, Any] = {}
         keys: set[Any] = set()
-        for event in events:
-            if isinstance(event, yaml.MappingEndEvent):
+        while True:
+            event = next_event()
+            event_kind = type(event)
+            if event_kind is mapping_end:
                 return mapping
-            if not isinstance(event, yaml.ScalarEvent):
+            if event_kind is not scalar:
                 raise Unsure("a key that is not a scalar")
-            key = _build(events, event)
+            key = _build(next_event, event)
             if event.implicit[0] and event.value == "<<":
                 raise Unsure("merge key")
             if key in keys:
                 raise Unsure("duplicate key")  # the careful reader reports it with its place
             keys.add(key)
-            mapping[str(key)] = _build(events, next(events))
-    raise Unsure(f"unexpected {type(first).__name__}")
+            mapping[str(key)] = _build(next_event, next_event())
+    raise Unsure(f"unexpected {kind.__name__}")
 
 
 def read_plain_yaml(path: Path) -> Any:
@@ -117,27 +139,24 @@ def read_plain_yaml(path: Path) -> Any:
     if any(character in text for character in _DOUBTFUL):
         raise Unsure("characters read differently by YAML 1.1 and 1.2")
     loader = loader_class(text)
-
-    def stream() -> Iterator[Any]:
-        while loader.check_event():
-            yield loader.get_event()
-
+    next_event = loader.get_event
     try:
-        events = stream()
-        next(events)  # the stream start
-        document = next(events)
+        next_event()  # the stream start
+        document = next_event()
         if isinstance(document, yaml.StreamEndEvent):
             return None  # an empty file
+        if not isinstance(document, yaml.DocumentStartEvent):
+            raise Unsure("syntax error")
         if document.explicit or document.version or document.tags:
             raise Unsure("document markers or directives")
-        value = _build(events, next(events))
-        end = next(events)
+        value = _build(next_event, next_event())
+        end = next_event()
         if not isinstance(end, yaml.DocumentEndEvent) or end.explicit:
             raise Unsure("document end marker")
-        if not isinstance(next(events), yaml.StreamEndEvent):
+        if not isinstance(next_event(), yaml.StreamEndEvent):
             raise Unsure("several documents")
         return value
-    except (yaml.YAMLError, StopIteration):
+    except yaml.YAMLError:
         raise Unsure("syntax error") from None
     finally:
         loader.dispose()
