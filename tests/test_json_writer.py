@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -187,3 +188,17 @@ def test_planned_weeks_take_the_fast_path(kit: Any) -> None:
     )
     ordered = calendar.model_copy(update={"entries": entries})
     assert fast_calendar_json(ordered) == _stdlib_bytes(calendar)
+
+
+@pytest.mark.parametrize("size", [10, (1 << 24) + 3], ids=["small", "big"])
+def test_the_manifest_records_the_files_hash_whatever_its_size(tmp_path: Path, size: int) -> None:
+    import hashlib
+
+    from advocacy_kit.exporters.base import ExportFile
+    from advocacy_kit.exporters.manifest import MANIFEST_NAME, write_protected
+
+    content = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    [path] = write_protected(tmp_path, [ExportFile("calendar.json", content)])
+    assert path.read_bytes() == content
+    recorded = json.loads((tmp_path / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert recorded["files"]["calendar.json"] == "sha256:" + hashlib.sha256(content).hexdigest()
