@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,27 @@ def test_reference_check_sees_what_a_full_dump_shows() -> None:
     assert "no-such-area" in text
     assert "nowhere" in text
     assert data["people"][1]["id"] in text
+
+
+def _person(number: int, *, anchored: bool = False) -> str:
+    expertise = "testing: &level expert" if anchored else "testing: expert"
+    return (
+        f"id: p{number}\nname: Person {number}\nlanguages: [en]\n"
+        f"expertise:\n  {expertise}\naccounts:\n  linkedin:\n    cadence: tue 09:00\n"
+    )
+
+
+@pytest.mark.parametrize("anchored", [None, 1, 6], ids=["plain", "first-half", "second-half"])
+def test_reading_in_two_processes_gives_the_same_kit(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, anchored: int | None
+) -> None:
+    files = {
+        f"people__p{number}.yaml": _person(number, anchored=number == anchored)
+        for number in range(8)
+    }
+    folder = write_kit(**files)
+    alone = load_kit(folder)
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    shared = load_kit(folder)
+    assert shared == alone
+    assert [person.id for person in shared.people] == ["ada", *(f"p{n}" for n in range(8))]

@@ -44,10 +44,28 @@ def _ruamel() -> tuple[Any, Any, Any]:
     return yaml.resolver, yaml.constructor, ScalarNode
 
 
+@functools.cache
+def _resolved_first_characters(resolver: Any) -> frozenset[str] | None:
+    """First characters for which ruamel.yaml tries an implicit type (bool, int, null, …).
+
+    resolve() looks its resolvers up by a plain scalar's first character (plus any registered
+    for every character, and path resolvers); a value starting with none of them is a string
+    without a regular expression being tried. With resolvers for every character (none are
+    registered today) or path resolvers, every value takes the full way (None).
+    """
+    table = resolver.versioned_resolver
+    if table.get(None) or resolver.yaml_path_resolvers:
+        return None
+    return frozenset(key for key in table if key)
+
+
 @functools.lru_cache(maxsize=65536)
 def _plain(value: str) -> Any:
     """A plain (unquoted) scalar as the round-trip loader and ``loading._walk`` make it."""
     resolver, constructor, scalar_node = _ruamel()
+    typed = _resolved_first_characters(resolver)
+    if value and typed is not None and value[0] not in typed:
+        return value  # what resolve() gives when no implicit resolver starts with it: str
     tag = resolver.resolve(scalar_node, value, (True, False))
     if str(tag) not in _SAFE_TAGS:
         raise Unsure(f"scalar {value!r} resolves to {tag}")
