@@ -14,7 +14,7 @@ directives, several documents, duplicate keys, merge keys, tabs or line breaks t
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +44,28 @@ def _ruamel() -> tuple[Any, Any, Any]:
     return yaml.resolver, yaml.constructor, ScalarNode
 
 
+@functools.cache
+def _resolved_first_characters(resolver: Any) -> frozenset[str] | None:
+    """First characters for which ruamel.yaml tries an implicit type (bool, int, null, …).
+
+    resolve() looks its resolvers up by a plain scalar's first character (plus any registered
+    for every character, and path resolvers); a value starting with none of them is a string
+    without a regular expression being tried. With resolvers for every character (none are
+    registered today) or path resolvers, every value takes the full way (None).
+    """
+    table = resolver.versioned_resolver
+    if table.get(None) or resolver.yaml_path_resolvers:
+        return None
+    return frozenset(key for key in table if key)
+
+
 @functools.lru_cache(maxsize=65536)
 def _plain(value: str) -> Any:
     """A plain (unquoted) scalar as the round-trip loader and ``loading._walk`` make it."""
     resolver, constructor, scalar_node = _ruamel()
+    typed = _resolved_first_characters(resolver)
+    if value and typed is not None and value[0] not in typed:
+        return value  # what resolve() gives when no implicit resolver starts with it: str
     tag = resolver.resolve(scalar_node, value, (True, False))
     if str(tag) not in _SAFE_TAGS:
         raise Unsure(f"scalar {value!r} resolves to {tag}")
@@ -66,39 +84,61 @@ def _plain(value: str) -> Any:
     return built
 
 
-def _build(events: Iterator[Any], first: Any) -> Any:
+@functools.cache
+def _event_types() -> tuple[type, ...]:
     import yaml
 
-    if isinstance(first, yaml.AliasEvent) or getattr(first, "anchor", None) is not None:
-        raise Unsure("anchors and aliases")
-    if isinstance(first, yaml.ScalarEvent):
+    return (
+        yaml.ScalarEvent,
+        yaml.SequenceStartEvent,
+        yaml.SequenceEndEvent,
+        yaml.MappingStartEvent,
+        yaml.MappingEndEvent,
+        yaml.AliasEvent,
+    )
+
+
+def _build(next_event: Callable[[], Any], first: Any) -> Any:
+    # libyaml makes events of exactly these classes, so comparing types is isinstance here;
+    # next_event is the parser's own get_event (no generator or check_event in between: the
+    # structure says where each collection ends, and None or a stray event raises Unsure).
+    scalar, sequence_start, sequence_end, mapping_start, mapping_end, alias = _event_types()
+    kind = type(first)
+    if kind is scalar:
+        if first.anchor is not None:
+            raise Unsure("anchors and aliases")
         if first.tag is not None:
             raise Unsure("explicit tag")
         return _plain(first.value) if first.implicit[0] else first.value
-    if first.tag is not None:
+    if kind is alias or getattr(first, "anchor", None) is not None:
+        raise Unsure("anchors and aliases")
+    if getattr(first, "tag", None) is not None:
         raise Unsure("explicit tag")
-    if isinstance(first, yaml.SequenceStartEvent):
+    if kind is sequence_start:
         items: list[Any] = []
-        for event in events:
-            if isinstance(event, yaml.SequenceEndEvent):
+        while True:
+            event = next_event()
+            if type(event) is sequence_end:
                 return items
-            items.append(_build(events, event))
-    if isinstance(first, yaml.MappingStartEvent):
+            items.append(_build(next_event, event))
+    if kind is mapping_start:
         mapping: dict[str, Any] = {}
         keys: set[Any] = set()
-        for event in events:
-            if isinstance(event, yaml.MappingEndEvent):
+        while True:
+            event = next_event()
+            event_kind = type(event)
+            if event_kind is mapping_end:
                 return mapping
-            if not isinstance(event, yaml.ScalarEvent):
+            if event_kind is not scalar:
                 raise Unsure("a key that is not a scalar")
-            key = _build(events, event)
+            key = _build(next_event, event)
             if event.implicit[0] and event.value == "<<":
                 raise Unsure("merge key")
             if key in keys:
                 raise Unsure("duplicate key")  # the careful reader reports it with its place
             keys.add(key)
-            mapping[str(key)] = _build(events, next(events))
-    raise Unsure(f"unexpected {type(first).__name__}")
+            mapping[str(key)] = _build(next_event, next_event())
+    raise Unsure(f"unexpected {kind.__name__}")
 
 
 def read_plain_yaml(path: Path) -> Any:
@@ -117,27 +157,24 @@ def read_plain_yaml(path: Path) -> Any:
     if any(character in text for character in _DOUBTFUL):
         raise Unsure("characters read differently by YAML 1.1 and 1.2")
     loader = loader_class(text)
-
-    def stream() -> Iterator[Any]:
-        while loader.check_event():
-            yield loader.get_event()
-
+    next_event = loader.get_event
     try:
-        events = stream()
-        next(events)  # the stream start
-        document = next(events)
+        next_event()  # the stream start
+        document = next_event()
         if isinstance(document, yaml.StreamEndEvent):
             return None  # an empty file
+        if not isinstance(document, yaml.DocumentStartEvent):
+            raise Unsure("syntax error")
         if document.explicit or document.version or document.tags:
             raise Unsure("document markers or directives")
-        value = _build(events, next(events))
-        end = next(events)
+        value = _build(next_event, next_event())
+        end = next_event()
         if not isinstance(end, yaml.DocumentEndEvent) or end.explicit:
             raise Unsure("document end marker")
-        if not isinstance(next(events), yaml.StreamEndEvent):
+        if not isinstance(next_event(), yaml.StreamEndEvent):
             raise Unsure("several documents")
         return value
-    except (yaml.YAMLError, StopIteration):
+    except yaml.YAMLError:
         raise Unsure("syntax error") from None
     finally:
         loader.dispose()

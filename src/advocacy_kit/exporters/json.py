@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pydantic
 
-from ..calendar import Calendar, CalendarEntry
+from ..calendar import Calendar
 from ..errors import Problem, UsageError
 from ..gc_tuning import fewer_collections
 from ..hookspecs import hookimpl
 from .base import Exporter, ExportFile
+from .json_writer import fast_calendar_json
 
 __all__ = [
     "JsonExporter",
@@ -37,61 +39,24 @@ def calendar_json(calendar: Calendar) -> str:
 
 @fewer_collections
 def calendar_json_bytes(calendar: Calendar) -> bytes:
-    """:func:`calendar_json` as UTF-8, written entry by entry so a large week needs less memory."""
-    entries = sorted(
-        calendar.entries,
-        key=lambda e: (e.slot.start, e.slot.person_id, e.slot.platform),
-    )
-    if entries and not any(_has_float(entry.post.details) for entry in entries):
-        try:
-            return _fast_dumps(calendar, entries)
-        except TypeError:
-            pass  # a value orjson does not take (a huge int, a non-string key): the stdlib will
-    data = calendar.model_copy(update={"entries": entries}).model_dump(mode="json")
+    """:func:`calendar_json` as UTF-8: what ``json.dumps(indent=2, sort_keys=True)`` writes.
+
+    :mod:`.json_writer` writes the same bytes many times faster; for a calendar holding a value
+    it does not write exactly like the standard library (a float in post details, an integer
+    beyond 64 bits, an unusual type) the standard library writes the whole file.
+    """
+    entries = sorted(calendar.entries, key=_CALENDAR_ORDER)
+    ordered = calendar.model_copy(update={"entries": entries})
+    fast = fast_calendar_json(ordered)
+    if fast is not None:
+        return fast
+    data = ordered.model_dump(mode="json")
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return text.encode("utf-8")
 
 
-_ENTRIES_PLACE = b'\n  "entries": []'
-
-
-def _fast_dumps(calendar: Calendar, entries: list[CalendarEntry]) -> bytes:
-    """What ``json.dumps(indent=2, ensure_ascii=False, sort_keys=True)`` writes, many times faster.
-
-    orjson writes the same text for strings, integers, booleans, null, lists and objects; floats
-    come out differently (``1e-05`` / ``0.00001``), so the caller leaves those to the stdlib. The
-    entries are written one by one (indented one level deeper) into their place in the
-    document, so the whole calendar never exists as one tree of dicts.
-    """
-    import orjson
-
-    option = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
-    head = calendar.model_dump(mode="json", exclude={"entries"})
-    head["entries"] = []
-    document = orjson.dumps(head, option=option)
-    before, found, after = document.partition(_ENTRIES_PLACE)
-    if not found:
-        raise TypeError("no place for the entries")  # not expected; the stdlib writes it then
-    pieces = [before, b'\n  "entries": [\n    ']
-    for index, entry in enumerate(entries):
-        if index:
-            pieces.append(b",\n    ")
-        pieces.append(
-            orjson.dumps(entry.model_dump(mode="json"), option=option).replace(b"\n", b"\n    ")
-        )
-    pieces += [b"\n  ]", after, b"\n"]
-    return b"".join(pieces)
-
-
-def _has_float(value: Any) -> bool:
-    """Whether a float hides in ``value`` (the only free-form part of a calendar: post details)."""
-    if isinstance(value, float):
-        return True
-    if isinstance(value, dict):
-        return any(_has_float(item) for item in value.values())
-    if isinstance(value, list | tuple):
-        return any(_has_float(item) for item in value)
-    return False
+_CALENDAR_ORDER = attrgetter("slot.start", "slot.person_id", "slot.platform")
+"""Calendar order: local time (compared as instants), then person, then platform."""
 
 
 def calendar_schema() -> dict[str, Any]:

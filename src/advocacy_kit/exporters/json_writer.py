@@ -1,0 +1,159 @@
+"""The fast writer behind ``calendar.json``: the standard library's bytes, several times sooner.
+
+``calendar.json`` is defined as ``json.dumps(calendar.model_dump(mode="json"), indent=2,
+sort_keys=True, ensure_ascii=False)``. For a week of 10,000 people that means building some
+ten million Python objects only to throw them away. Here orjson walks the models themselves in
+one call and writes the same bytes:
+
+- A calendar model's ``__dict__`` is exactly what pydantic's ``model_dump`` turns into a dict
+  (fields only, in any order, since keys are sorted): no aliases, extras, excluded or computed
+  fields, no custom serializers. :func:`_models_written_as_their_fields` checks this once per
+  model class, so a change to the models turns the fast path off instead of changing the file.
+- Strings, integers, booleans, null, lists and tuples come out of orjson exactly as the
+  standard library writes them (every code point is escaped alike, keys sort alike), and
+  orjson's ``OPT_INDENT_2`` indents like ``indent=2``. Integers beyond 64 bits make orjson
+  raise; subclasses of str, int, dict and list, dataclasses and anything else unusual reach
+  the hook, which refuses them: the standard library then writes the calendar.
+- Dates and times are written by pydantic itself (:func:`pydantic_core.to_jsonable_python`),
+  as ``model_dump(mode="json")`` does; a shared slot's start is converted once.
+- Floats are written differently (orjson ``1e-5``, the standard library ``1e-05``). The only
+  field that may hold one is ``Post.details`` (free-form); :func:`_details_written_alike`
+  compares both writers on all details at once and allows the fast path only when they agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import typing
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
+
+from ..calendar import (
+    Assignment,
+    Calendar,
+    CalendarEntry,
+    Draft,
+    Finding,
+    PersonSummary,
+    Post,
+    SkippedSlot,
+    Slot,
+)
+
+__all__ = ["fast_calendar_json"]
+
+_CALENDAR_MODELS: tuple[type[BaseModel], ...] = (
+    Assignment,
+    Calendar,
+    CalendarEntry,
+    Draft,
+    Finding,
+    PersonSummary,
+    Post,
+    SkippedSlot,
+    Slot,
+)
+_FREE_FORM = {(Post, "details")}
+"""Fields that may hold anything JSON can: checked value by value (:func:`_details_written_alike`)."""
+
+_TIMES = (dt.datetime, dt.date, dt.time)
+_DETAILS = attrgetter("post.details")
+
+
+def fast_calendar_json(calendar: Calendar) -> bytes | None:
+    """The bytes the standard library writes for ``calendar`` (entries already in order).
+
+    ``None`` when this calendar holds something only the standard library writes exactly.
+    """
+    import orjson
+
+    models = _models_written_as_their_fields()
+    if models is None or not _details_written_alike(calendar.entries):
+        return None
+    option = (
+        orjson.OPT_INDENT_2
+        | orjson.OPT_APPEND_NEWLINE  # `+ b"\n"` would copy the whole file once more
+        | orjson.OPT_SORT_KEYS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+    try:
+        return orjson.dumps(calendar, default=_writer_hook(models), option=option)
+    except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
+        return None
+
+
+def _writer_hook(models: frozenset[type]) -> Callable[[Any], Any]:
+    """orjson's ``default``: a calendar model becomes its fields, a date or time its text."""
+    times: dict[int, tuple[object, Any]] = {}  # id → (the object, kept alive; its text)
+
+    def default(value: Any) -> Any:
+        kind = type(value)
+        if kind in models:
+            return value.__dict__
+        if kind in _TIMES:
+            known = times.get(id(value))
+            if known is None:
+                known = times[id(value)] = (value, to_jsonable_python(value))
+            return known[1]
+        raise TypeError(f"{kind.__name__} is left to the standard library")
+
+    return default
+
+
+def _details_written_alike(entries: list[CalendarEntry]) -> bool:
+    """Whether orjson writes every post's details exactly as the standard library does.
+
+    Compact output of both is compared; indentation is a function of the tokens alone and both
+    indent alike, so equal compact text means equal indented text. ``model_dump(mode="json")``
+    leaves such values (str, int, float, bool, None, lists, dicts with str keys) as they are.
+    """
+    import orjson
+
+    details = list(filter(None, map(_DETAILS, entries)))  # empty ones need no look
+    option = (
+        orjson.OPT_SORT_KEYS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+    try:
+        fast = orjson.dumps(details, option=option)
+        careful = json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return fast == careful.encode("utf-8")
+    except (TypeError, ValueError, RecursionError):
+        return False
+
+
+@functools.cache
+def _models_written_as_their_fields() -> frozenset[type] | None:
+    """The calendar models, if pydantic writes each as exactly its fields; else ``None``."""
+    for model in _CALENDAR_MODELS:
+        decorators = model.__pydantic_decorators__
+        if (
+            model.model_config.get("extra") == "allow"
+            or model.model_computed_fields
+            or decorators.field_serializers
+            or decorators.model_serializers
+        ):
+            return None
+        for name, field in model.model_fields.items():
+            if field.alias or field.serialization_alias or field.exclude or field.metadata:
+                return None
+            if (model, name) not in _FREE_FORM and _may_hold_a_float(field.annotation):
+                return None
+    return frozenset(_CALENDAR_MODELS)
+
+
+def _may_hold_a_float(annotation: Any) -> bool:
+    """Whether a field of this type may hold a float (written differently by orjson)."""
+    if annotation in (float, Any, object) or annotation is typing.Any:
+        return True
+    return any(_may_hold_a_float(argument) for argument in typing.get_args(annotation))

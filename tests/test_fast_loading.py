@@ -1,0 +1,99 @@
+"""The fast kit reader: the careful reader's values for every file it accepts, Unsure otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from advocacy_kit.fast_yaml import Unsure, read_plain_yaml
+from advocacy_kit.loading import _read_yaml, _walk, load_kit
+from advocacy_kit.models import Kit
+
+from .conftest import ENGLISH_KIT
+
+ACCEPTED = {
+    "empty": "",
+    "only-a-comment": "# nothing here\n",
+    "scalar-document": "just text\n",
+    "quoted-document": "'quoted'\n",
+    "empty-value": "a:\nb: ~\n",
+    "empty-collections": "a: []\nb: {}\n",
+    "nested-sequences": "- - - a\n  - b\n- c\n",
+    "flow-in-block": "- a\n- b: [1, {c: d, e: [f, 'g']}]\n",
+    "block-scalars": "a: |\n  x\n  y\nb: >-\n  folded\n  text\nc: |+\n  kept\n\n",
+    "keys-of-all-kinds": "1: a\nyes: b\nnull: c\n2026-01-01: d\n'1.5': e\n",
+    "times-and-octals": "a: 19:30\nb: 0o17\nc: 017\nd: 1:20:30\n",
+    "unicode": 'name: Jürgen Weiß\nnote: "\\u00e9\\U0001F600"\n',
+}
+
+
+@pytest.mark.parametrize("text", ACCEPTED.values(), ids=ACCEPTED.keys())
+def test_accepted_files_give_the_careful_values(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    careful = _read_yaml(path)
+    assert repr(read_plain_yaml(path)) == repr(_walk(careful, (), path, {}))
+
+
+DOUBTFUL = {
+    "complex-key": "? [a]\n: b\n",
+    "anchored-mapping": "a: &x {b: 1}\nc: *x\n",
+    "anchor-alone": "a: &x 1\n",
+    "non-specific-tag": "a: ! 3\n",
+    "tagged-mapping": "!!map {a: 1}\n",
+    "document-start": "---\na: 1\n",
+    "document-end": "a: 1\n...\n",
+    "unclosed-flow": "a: {b: 1\n",
+    "bad-indentation": "key: value\n  other: x\n",
+    "mapping-in-a-value": "a: b: c\n",
+    "mixed-block": "- a\nb: c\n",
+}
+
+
+@pytest.mark.parametrize("text", DOUBTFUL.values(), ids=DOUBTFUL.keys())
+def test_doubtful_files_are_left_to_the_careful_reader(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(Unsure):
+        read_plain_yaml(path)
+
+
+def test_reference_check_sees_what_a_full_dump_shows() -> None:
+    kit = load_kit(ENGLISH_KIT)
+    data = kit.model_dump()
+    person = data["people"][0]
+    person["expertise"] = {**person["expertise"], "no-such-area": "expert"}
+    data["topics"][0]["areas"] = ["nowhere"]
+    data["people"].append(dict(data["people"][1]))  # a duplicate id
+    with pytest.raises(ValueError) as caught:
+        Kit.model_validate(data)
+    text = str(caught.value)
+    assert "no-such-area" in text
+    assert "nowhere" in text
+    assert data["people"][1]["id"] in text
+
+
+def _person(number: int, *, anchored: bool = False) -> str:
+    expertise = "testing: &level expert" if anchored else "testing: expert"
+    return (
+        f"id: p{number}\nname: Person {number}\nlanguages: [en]\n"
+        f"expertise:\n  {expertise}\naccounts:\n  linkedin:\n    cadence: tue 09:00\n"
+    )
+
+
+@pytest.mark.parametrize("anchored", [None, 1, 6], ids=["plain", "first-half", "second-half"])
+def test_reading_in_two_processes_gives_the_same_kit(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, anchored: int | None
+) -> None:
+    files = {
+        f"people__p{number}.yaml": _person(number, anchored=number == anchored)
+        for number in range(8)
+    }
+    folder = write_kit(**files)
+    alone = load_kit(folder)
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    shared = load_kit(folder)
+    assert shared == alone
+    assert [person.id for person in shared.people] == ["ada", *(f"p{n}" for n in range(8))]
