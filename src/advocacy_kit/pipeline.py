@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, cast
 
 from .calendar import (
     Assignment,
@@ -16,13 +14,13 @@ from .calendar import (
     Finding,
     PersonSummary,
     Post,
-    Slot,
 )
 from .checks import check_post, check_week
 from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .gc_tuning import fewer_collections
 from .models import Kit
+from .plain_values import decode_assignment, encode_assignment, pack_written, unpack_written
 from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
@@ -35,10 +33,6 @@ if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["plan_week"]
-
-_V = TypeVar("_V", bound=BaseModel)
-_SLOT_FIELDS = tuple(Slot.model_fields)
-_ASSIGNMENT_FIELDS = tuple(name for name in Assignment.model_fields if name != "slot")
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -54,57 +48,6 @@ def _people(kit: Kit) -> list[PersonSummary]:
         )
         for person in kit.people
     ]
-
-
-def _fields(value: BaseModel, leave_out: str = "") -> Any:
-    """A frozen value as plain fields to send between processes (itself if not a plain one)."""
-    if type(value) not in (Draft, Post, Finding):
-        return value  # a plugin's own subclass travels as it is
-    # What is left out keeps its place (as None), so the rebuilt fields stay in the model's order.
-    fields = {name: None if name == leave_out else item for name, item in value.__dict__.items()}
-    return (fields, value.model_fields_set)
-
-
-def _rebuild(kind: type[_V], values: Any, **more: Any) -> _V:
-    if not isinstance(values, tuple):
-        return cast("_V", values)
-    fields, fields_set = values
-    fields.update(more)
-    return prevalidated(kind, fields, fields_set)
-
-
-def _pack(written: tuple[Draft, Post, list[Finding]]) -> Any:
-    draft, post, findings = written
-    # The assignment is here already: the worker leaves it out.
-    return _fields(draft, "assignment"), _fields(post), [_fields(f) for f in findings]
-
-
-def _encode(assignment: Assignment) -> tuple[Any, ...]:
-    """An assignment as plain values, to send to the drafting worker."""
-    slot, fields = assignment.slot.__dict__, assignment.__dict__
-    return (
-        tuple(slot[name] for name in _SLOT_FIELDS),
-        assignment.slot.model_fields_set,
-        tuple(fields[name] for name in _ASSIGNMENT_FIELDS),
-        assignment.model_fields_set,
-    )
-
-
-def _decode(values: tuple[Any, ...]) -> Assignment:
-    """The assignment :func:`_encode` sent, rebuilt in the worker."""
-    slot_values, slot_set, values_after_slot, assignment_set = values
-    slot = prevalidated(Slot, dict(zip(_SLOT_FIELDS, slot_values, strict=True)), slot_set)
-    fields = {"slot": slot, **dict(zip(_ASSIGNMENT_FIELDS, values_after_slot, strict=True))}
-    return prevalidated(Assignment, fields, assignment_set)
-
-
-def _unpack(assignment: Assignment, packed: Any) -> tuple[Draft, Post, list[Finding]]:
-    draft, post, findings = packed
-    return (
-        _rebuild(Draft, draft, assignment=assignment),
-        _rebuild(Post, post),
-        [_rebuild(Finding, finding) for finding in findings],
-    )
 
 
 @fewer_collections
@@ -180,10 +123,10 @@ def plan_week(
     # A large week is drafted in a second process while it is still being planned.
     with DraftWorker(
         write,
-        encode=_encode,
-        decode=_decode,
-        pack=_pack,
-        unpack=_unpack,
+        encode=encode_assignment,
+        decode=decode_assignment,
+        pack=pack_written,
+        unpack=unpack_written,
         expected=len(slots),
     ) as worker:
         assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
