@@ -65,7 +65,8 @@ def _serve(
             return
         index, payload = task
         try:
-            data = pickle.dumps([pack(work(decode(item))) for item in payload], protocol=5)
+            items = pickle.loads(payload)
+            data = pickle.dumps([pack(work(decode(item))) for item in items], protocol=5)
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
         results.put((index, data))
@@ -126,7 +127,9 @@ class DraftWorker(Generic[T, R]):
 
     def _send(self, stop: int) -> None:
         index = self._sent // CHUNK
-        self._tasks.put((index, [self.encode(item) for item in self.made[self._sent : stop]]))
+        chunk = [self.encode(item) for item in self.made[self._sent : stop]]
+        # Pickled here, so this process takes its own chunks back without unpickling them.
+        self._tasks.put((index, pickle.dumps(chunk, protocol=5)))
         self._sent = stop
 
     def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
