@@ -6,13 +6,10 @@ to ``ss``. The map lets a finding quote the words as the person wrote them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold", "fold_text"]
-
-_WHITESPACE = re.compile(r"\s+")
+__all__ = ["Folded", "FoldedPieces", "fold", "fold_text"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +42,29 @@ def fold_text(text: str) -> str:
     """Only the folded text, with runs of whitespace made one space."""
     # The same characters as :func:`fold` without the map back: NFKD only reorders combining
     # marks, which are dropped, and casefolding has no context, so the whole string can be done
-    # at once.
-    kept = unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
-    return _WHITESPACE.sub(" ", kept).strip()
+    # at once. ``str.split()`` breaks at exactly the characters ``\s`` matches (``isspace``),
+    # so joining its pieces with one space is ``re.sub(r"\s+", " ", folded).strip()``.
+    return " ".join(_folded(text).split())
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
+
+
+class FoldedPieces(dict[str, tuple[str, ...]]):
+    """Runs of text without whitespace → the pieces of their folded text, remembered.
+
+    ``fold_text(text) == " ".join(piece for run in text.split() for piece in pieces[run])``:
+    folding goes character by character and every whitespace character folds to one or more
+    whitespace characters (a test checks all of them), so the whitespace between runs stays a
+    break; whitespace a run folds into (``¨`` → space and a mark) is split again. A week's
+    drafts use far fewer distinct runs than they have, so most runs are folded once.
+    """
+
+    def __missing__(self, run: str) -> tuple[str, ...]:
+        pieces = tuple(_folded(run).split())
+        self[run] = pieces
+        return pieces
 
 
 class _MarkRemover(dict[int, int | None]):
