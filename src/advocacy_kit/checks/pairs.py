@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from itertools import chain, combinations
 
 __all__ = ["candidate_pairs", "quick_ratio"]
@@ -55,126 +55,142 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    groups, shared_from = _same_words(texts)
+    keys, firsts, alike, shared_from = _same_words(texts)
     pairs: list[tuple[int, int]] = []
     # Texts with the same words share all of them: quick_ratio 1.0 (also for two empty texts).
-    for members in groups.values():
-        pairs.extend(combinations(members, 2))
-    keys = list(groups)
-    for first, second in _joined(keys, threshold, shared_from):
-        pairs.extend(
-            (i, j) if i < j else (j, i) for i in groups[keys[first]] for j in groups[keys[second]]
-        )
+    for first, others in alike.items():
+        pairs.extend(combinations([first, *others], 2))
+    for one, another in _joined(keys, threshold, shared_from):
+        first, second = firsts[one], firsts[another]
+        if first in alike or second in alike:
+            pairs.extend(
+                (i, j) if i < j else (j, i)
+                for i in [first, *alike.get(first, ())]
+                for j in [second, *alike.get(second, ())]
+            )
+        else:
+            pairs.append((first, second) if first < second else (second, first))
     pairs.sort()
     return pairs
 
 
 def _same_words(
     texts: Sequence[Sequence[str]],
-) -> tuple[dict[tuple[int, ...], list[int]], int]:
-    """Text indexes grouped by their words as a multiset: ascending word numbers, rarest first.
+) -> tuple[list[tuple[int, ...]], list[int], dict[int, list[int]], int]:
+    """The texts' distinct word multisets, each a tuple of ascending numbers, and who has them.
 
-    Also the first number of a word that more than one group may have: the ones below it are
-    words of a single group.
+    Words are numbered rarest first (ties in the order first seen, so every run numbers them
+    the same way); the n-th repeat of word number ``w`` in a text is ``w + n × len(words)``, after
+    every word. Returned: the multisets, the first text with each, the later texts with the
+    same multiset by the first one, and the first number of a word that two multisets may
+    share (the ones below it occur only once in all the texts).
     """
-    # Identical texts (a template nobody has filled in yet) are numbered once.
-    alike: dict[tuple[str, ...], list[int]] = {}
+    frequency = Counter(chain.from_iterable(texts))
+    order = sorted(frequency, key=frequency.__getitem__)
+    rank = dict(zip(order, range(len(order)), strict=True))
+    repeat = len(order)
+    first_with: dict[tuple[int, ...], int] = {}
+    alike: dict[int, list[int]] = {}
     for index, words in enumerate(texts):
-        alike.setdefault(tuple(words), []).append(index)
-    tokens = [_numbered(words) for words in alike]
-    frequency = Counter(chain.from_iterable(tokens))
-    # Rarest first; ties in the order first seen, so every run numbers the words the same way.
-    rank = {
-        token: place for place, token in enumerate(sorted(frequency, key=frequency.__getitem__))
-    }
-    groups: dict[tuple[int, ...], list[int]] = {}
-    for numbered, members in zip(tokens, alike.values(), strict=True):
-        key = tuple(sorted(map(rank.__getitem__, numbered)))
-        groups.setdefault(key, []).extend(members)
-    for members in groups.values():
-        members.sort()
-    return groups, sum(1 for count in frequency.values() if count == 1)
+        numbers = sorted(map(rank.__getitem__, words))
+        if len(set(numbers)) != len(numbers):
+            numbers = _repeats_apart(numbers, repeat)
+        first = first_with.setdefault(tuple(numbers), index)
+        if first != index:
+            alike.setdefault(first, []).append(index)
+    singles = sum(1 for count in frequency.values() if count == 1)
+    return list(first_with), list(first_with.values()), alike, singles
+
+
+def _repeats_apart(numbers: list[int], repeat: int) -> list[int]:
+    """Ascending word numbers with the n-th repeat of ``w`` made ``w + n × repeat``."""
+    apart: list[int] = []
+    previous = -1
+    seen = 0
+    for number in numbers:
+        seen = seen + 1 if number == previous else 0
+        previous = number
+        apart.append(number + seen * repeat)
+    apart.sort()
+    return apart
 
 
 def _joined(
     texts: list[tuple[int, ...]], threshold: float, shared_from: int
 ) -> list[tuple[int, int]]:
     """Index pairs of distinct word sets whose ``quick_ratio`` reaches ``threshold`` (PPJoin)."""
-    # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≤ a / share and,
-    # from the longer text's side, shared ≥ share × b; from the shorter one's, shared ≥ t × a.
+    # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
+    # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
     half = threshold / 2
     sizes_by_text = [len(words) for words in texts]
     order = sorted(range(len(texts)), key=sizes_by_text.__getitem__)
     sizes = [sizes_by_text[text] for text in order]  # by place in ``order``
-    index: dict[int, list[tuple[int, int]]] = {}
-    starts: dict[int, int] = {}
+    longest = sizes[-1] if sizes else 0
+    # Earlier texts are at most as long: one of a text's first ``probe`` words is shared.
+    probe = [size - max(math.ceil(share * size - _MARGIN), 1) + 1 for size in range(longest + 1)]
+    # Later texts are at least as long: a shorter prefix is enough in the index.
+    indexed = [
+        size - max(math.ceil(threshold * size - _MARGIN), 1) + 1 for size in range(longest + 1)
+    ]
+    # Per word: the texts that have it in their indexed prefix, at which place, and from where
+    # on they are long enough for the texts still to come (sizes only grow).
+    index: dict[int, tuple[list[int], list[int], list[int]]] = {}
     found: list[tuple[int, int]] = []
     for position, text in enumerate(order):
         words = texts[text]
         size = sizes[position]
         if not size:
             continue  # an empty text shares nothing with a non-empty one
-        # Earlier texts are at most as long: one of this text's first ``probe`` words is shared.
-        probe = size - max(math.ceil(share * size - _MARGIN), 1) + 1
-        # Later texts are at least as long: a shorter prefix is enough in the index.
-        indexed = size - max(math.ceil(threshold * size - _MARGIN), 1) + 1
         shortest = share * size - _MARGIN
         first_shared = bisect_left(words, shared_from)
         shared: dict[int, int] = {}
-        for place in range(first_shared, probe):
+        for place in range(first_shared, probe[size]):
             postings = index.get(words[place])
             if postings is None:
                 continue
-            word = words[place]
-            start = starts[word]
-            while start < len(postings) and sizes[postings[start][0]] < shortest:
+            others, places, skip = postings
+            start = skip[0]
+            end = len(others)
+            if start < end and sizes[others[start]] < shortest:
                 start += 1
-            starts[word] = start
+                while start < end and sizes[others[start]] < shortest:
+                    start += 1
+                skip[0] = start
             left = size - place
-            for other, other_place in postings[start:] if start else postings:
+            for other, other_place in (
+                zip(others[start:], places[start:], strict=True)
+                if start
+                else zip(others, places, strict=True)
+            ):
                 count = shared.get(other, 0)
                 if count < 0:
                     continue  # already ruled out
                 other_size = sizes[other]
+                other_left = other_size - other_place
                 # Matches are found in order, so ``count`` is every shared word before this one.
                 if (
-                    count + min(left, other_size - other_place)
+                    count + (left if left < other_left else other_left)
                     >= half * (size + other_size) - _MARGIN
                 ):
                     shared[other] = count + 1
                 else:
                     shared[other] = -1
-        for place in range(first_shared, indexed):
+        for place in range(first_shared, indexed[size]):
             word = words[place]
             postings = index.get(word)
             if postings is None:
-                index[word] = [(position, place)]
-                starts[word] = 0
+                index[word] = ([position], [place], [0])
             else:
-                postings.append((position, place))
+                postings[0].append(position)
+                postings[1].append(place)
         if not shared:
             continue
         own = set(words)
         for other, count in shared.items():
-            if count <= 0:
-                continue
-            other_words = texts[order[other]]
-            # difflib's quick_ratio, exactly: the shared words of the multisets over both sizes.
-            matches = len(own.intersection(other_words))
-            if 2.0 * matches / (size + sizes[other]) >= threshold:
-                found.append((order[other], text))
+            if count > 0:
+                # difflib's quick_ratio, exactly: the shared words of both multisets over sizes.
+                matches = len(own.intersection(texts[order[other]]))
+                if 2.0 * matches / (size + sizes[other]) >= threshold:
+                    found.append((order[other], text))
     return found
-
-
-def _numbered(words: Sequence[str]) -> list[Hashable]:
-    """The words with the n-th repeat of a word told apart as ``(word, n)``."""
-    if len(set(words)) == len(words):
-        return list(words)  # the usual case: no word twice
-    seen: dict[str, int] = {}
-    numbered: list[Hashable] = []
-    for word in words:
-        count = seen.get(word, 0)
-        numbered.append((word, count) if count else word)
-        seen[word] = count + 1
-    return numbered
