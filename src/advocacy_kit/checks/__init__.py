@@ -15,6 +15,7 @@ slot, platform, template). Checks come in two steps:
 
 from __future__ import annotations
 
+from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
 from ..models import Kit
 from ..platforms.base import Platform, PlatformOptions
@@ -24,7 +25,7 @@ from .messages import CODES, CheckCode, language_of
 from .people import people_findings
 from .platform_rules import platform_findings
 from .prompts import prompt_findings
-from .similarity import similarity_findings
+from .similarity import ClosePairs, days_of, findings_of_pairs, similarity_findings
 from .terms import term_findings
 from .where import Where
 
@@ -55,18 +56,80 @@ def check_post(
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:
     """Findings that need the whole week, by slot id (the draft's id)."""
     language = language_of(kit)
+    if len(entries) >= parallel.THRESHOLD:
+        similar, people = _in_two_processes(kit, entries, language)
+    else:
+        similar = similarity_findings(kit, entries, language)
+        people = people_findings(kit, entries, language)
     found: dict[str, list[Finding]] = {}
-    for part in (
-        similarity_findings(kit, entries, language),
-        people_findings(kit, entries, language),
-    ):
+    for part in (similar, people):
         for slot_id, findings in part.items():
             found.setdefault(slot_id, []).extend(findings)
     return found
 
 
+# What the people checks cost next to comparing a day's drafts, per entry: they go with the
+# days this process compares while a worker compares the others.
+_PEOPLE_SHARE = 0.15
+
+_Job = list[CalendarEntry] | None  # one day's entries, or ``None`` for the people checks
+_Done = list[tuple[int, int, float]] | dict[str, list[Finding]]
+
+
+def _in_two_processes(
+    kit: Kit, entries: list[CalendarEntry], language: str
+) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    """The similarity and the people findings, the days split between two processes.
+
+    This process checks the people and some days while a forked worker compares the other
+    days: :func:`parallel.map_in_halves` gives the first jobs to this process, so the people
+    checks come first, and the days are ordered so that both halves take about as long.
+    """
+    close_pairs = ClosePairs(kit)
+    people_weight = int(len(entries) * _PEOPLE_SHARE)
+    here: list[list[CalendarEntry]] = []
+    there: list[list[CalendarEntry]] = []
+    load_here, load_there = people_weight, 0
+    for day in sorted(days_of(entries), key=len, reverse=True):
+        if load_here <= load_there:
+            here.append(day)
+            load_here += len(day)
+        else:
+            there.append(day)
+            load_there += len(day)
+    jobs: list[_Job] = [None, *here, *there]
+
+    def work(job: _Job) -> _Done:
+        if job is None:
+            return people_findings(kit, entries, language)
+        return close_pairs(job)
+
+    done = parallel.map_in_halves(
+        jobs,
+        work,
+        pack=lambda result: result,
+        unpack=lambda _, result: result,
+        minimum=2,
+        weight=lambda job: people_weight if job is None else len(job),
+    )
+    people = done[0]
+    assert isinstance(people, dict)
+    days = []
+    for job, pairs in zip(jobs[1:], done[1:], strict=True):
+        assert job is not None and isinstance(pairs, list)
+        days.append((job, pairs))
+    return findings_of_pairs(kit, entries, days, language), people
+
+
 def _placed(finding: Finding, entry: CalendarEntry) -> Finding:
     """A plugin's finding with the entry's person, slot, platform and template filled in."""
+    if (
+        finding.person_id is not None
+        and finding.slot_id is not None
+        and finding.platform is not None
+        and finding.template is not None
+    ):
+        return finding  # the usual case: nothing to fill in
     missing = {
         name: value
         for name, value in (

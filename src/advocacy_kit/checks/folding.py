@@ -6,10 +6,11 @@ to ``ss``. The map lets a finding quote the words as the person wrote them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "FoldedPieces", "fold", "fold_text"]
+__all__ = ["Folded", "WordFolder", "fold", "fold_text"]
 
 
 @dataclass(frozen=True)
@@ -51,20 +52,58 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
 
 
-class FoldedPieces(dict[str, tuple[str, ...]]):
-    """Runs of text without whitespace → the pieces of their folded text, remembered.
+class WordFolder:
+    """The words of folded texts: ``re.findall(r"\\w+", fold_text(text))``, for many texts.
 
-    ``fold_text(text) == " ".join(piece for run in text.split() for piece in pieces[run])``:
-    folding goes character by character and every whitespace character folds to one or more
-    whitespace characters (a test checks all of them), so the whitespace between runs stays a
-    break; whitespace a run folds into (``¨`` → space and a mark) is split again. A week's
-    drafts use far fewer distinct runs than they have, so most runs are folded once.
+    Folding goes character by character. Unless a character's folding would move the edge of a
+    word — it folds to nothing (a combining mark), or a word character folds to something that
+    is not (``½`` → ``1⁄2``), or the other way round (``™`` → ``tm``) — each word of the text
+    folds into exactly one word of the folded text, so the words are found in the text as it is
+    and each distinct word is folded once. ASCII characters never move an edge; other characters
+    are looked at once each. A text with a character that would move an edge is folded whole.
     """
 
-    def __missing__(self, run: str) -> tuple[str, ...]:
-        pieces = tuple(_folded(run).split())
-        self[run] = pieces
-        return pieces
+    def __init__(self) -> None:
+        self._folded = _FoldedWords()
+
+    def __call__(self, text: str) -> list[str]:
+        """The words of ``fold_text(text)``."""
+        others = _NOT_ASCII.findall(text)
+        if not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others)):
+            return list(map(self._folded.__getitem__, _WORDS.findall(text)))
+        return _WORDS.findall(_folded(text))
+
+
+_WORDS = re.compile(r"\w+")
+_WORD_CHARACTER = re.compile(r"\w")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_KEEPS_WORDS: set[str] = set()
+_MOVES_WORDS: set[str] = set()
+
+
+def _keeps_words(character: str) -> bool:
+    """Whether folding ``character`` leaves the edges of words where they are."""
+    if character in _KEEPS_WORDS:
+        return True
+    if character in _MOVES_WORDS:
+        return False
+    folded = _folded(character)
+    word = _WORD_CHARACTER.match(character) is not None
+    keeps = bool(folded) and all(
+        (_WORD_CHARACTER.match(part) is not None) is word for part in folded
+    )
+    (_KEEPS_WORDS if keeps else _MOVES_WORDS).add(character)
+    return keeps
+
+
+class _FoldedWords(dict[str, str]):
+    """Words → the same words folded, remembered."""
+
+    def __missing__(self, word: str) -> str:
+        # NFKD leaves ASCII alone and casefolding ASCII is lowering it.
+        folded = word.lower() if word.isascii() else _folded(word)
+        self[word] = folded
+        return folded
 
 
 class _MarkRemover(dict[int, int | None]):

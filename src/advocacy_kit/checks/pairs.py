@@ -55,142 +55,133 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    keys, firsts, alike, shared_from = _same_words(texts)
+    alike: dict[tuple[str, ...], list[int]] = {}
+    for index, words in enumerate(texts):
+        alike.setdefault(tuple(words), []).append(index)
+    distinct = list(alike)
     pairs: list[tuple[int, int]] = []
-    # Texts with the same words share all of them: quick_ratio 1.0 (also for two empty texts).
-    for first, others in alike.items():
-        pairs.extend(combinations([first, *others], 2))
-    for one, another in _joined(keys, threshold, shared_from):
-        first, second = firsts[one], firsts[another]
-        if first in alike or second in alike:
-            pairs.extend(
-                (i, j) if i < j else (j, i)
-                for i in [first, *alike.get(first, ())]
-                for j in [second, *alike.get(second, ())]
-            )
-        else:
+    # The same text twice shares all its words: quick_ratio 1.0 (also for two empty texts).
+    for members in alike.values():
+        if len(members) > 1:
+            pairs.extend(combinations(members, 2))
+    members_of = list(alike.values())
+    for one, another in _joined(distinct, threshold):
+        firsts, seconds = members_of[one], members_of[another]
+        if len(firsts) == 1 and len(seconds) == 1:
+            first, second = firsts[0], seconds[0]
             pairs.append((first, second) if first < second else (second, first))
+        else:
+            pairs.extend((i, j) if i < j else (j, i) for i in firsts for j in seconds)
     pairs.sort()
     return pairs
 
 
-def _same_words(
-    texts: Sequence[Sequence[str]],
-) -> tuple[list[tuple[int, ...]], list[int], dict[int, list[int]], int]:
-    """The texts' distinct word multisets, each a tuple of ascending numbers, and who has them.
+def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int]]:
+    """Index pairs of different texts whose ``quick_ratio`` reaches ``threshold`` (PPJoin).
 
-    Words are numbered rarest first (ties in the order first seen, so every run numbers them
-    the same way); the n-th repeat of word number ``w`` in a text is ``w + n × len(words)``, after
-    every word. Returned: the multisets, the first text with each, the later texts with the
-    same multiset by the first one, and the first number of a word that two multisets may
-    share (the ones below it occur only once in all the texts).
+    Each text is searched by its distinct words, rarest first (``frequency``); a text with
+    ``repeats`` words more than distinct ones can share at most that many more with another.
     """
     frequency = Counter(chain.from_iterable(texts))
+    # Rarest first; ties in the order first seen, so every run numbers the words the same way.
     order = sorted(frequency, key=frequency.__getitem__)
     rank = dict(zip(order, range(len(order)), strict=True))
-    repeat = len(order)
-    first_with: dict[tuple[int, ...], int] = {}
-    alike: dict[int, list[int]] = {}
-    for index, words in enumerate(texts):
-        numbers = sorted(map(rank.__getitem__, words))
-        if len(set(numbers)) != len(numbers):
-            numbers = _repeats_apart(numbers, repeat)
-        first = first_with.setdefault(tuple(numbers), index)
-        if first != index:
-            alike.setdefault(first, []).append(index)
-    singles = sum(1 for count in frequency.values() if count == 1)
-    return list(first_with), list(first_with.values()), alike, singles
-
-
-def _repeats_apart(numbers: list[int], repeat: int) -> list[int]:
-    """Ascending word numbers with the n-th repeat of ``w`` made ``w + n × repeat``."""
-    apart: list[int] = []
-    previous = -1
-    seen = 0
-    for number in numbers:
-        seen = seen + 1 if number == previous else 0
-        previous = number
-        apart.append(number + seen * repeat)
-    apart.sort()
-    return apart
-
-
-def _joined(
-    texts: list[tuple[int, ...]], threshold: float, shared_from: int
-) -> list[tuple[int, int]]:
-    """Index pairs of distinct word sets whose ``quick_ratio`` reaches ``threshold`` (PPJoin)."""
+    # Words below this number are in one text only, once: never shared.
+    shared_from = sum(1 for count in frequency.values() if count == 1)
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
     # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
     half = threshold / 2
     sizes_by_text = [len(words) for words in texts]
-    order = sorted(range(len(texts)), key=sizes_by_text.__getitem__)
-    sizes = [sizes_by_text[text] for text in order]  # by place in ``order``
-    longest = sizes[-1] if sizes else 0
-    # Earlier texts are at most as long: one of a text's first ``probe`` words is shared.
-    probe = [size - max(math.ceil(share * size - _MARGIN), 1) + 1 for size in range(longest + 1)]
-    # Later texts are at least as long: a shorter prefix is enough in the index.
-    indexed = [
-        size - max(math.ceil(threshold * size - _MARGIN), 1) + 1 for size in range(longest + 1)
-    ]
-    # Per word: the texts that have it in their indexed prefix, at which place, and from where
-    # on they are long enough for the texts still to come (sizes only grow).
-    index: dict[int, tuple[list[int], list[int], list[int]]] = {}
+    order_by_size = sorted(range(len(texts)), key=sizes_by_text.__getitem__)
+    sizes = [sizes_by_text[text] for text in order_by_size]  # by place in ``order_by_size``
+    words_at: list[list[int]] = []
+    repeats: list[int] = []
+    # Per word: the texts with it in their indexed prefix and its place there, flat (text,
+    # place, text, place …), and where the texts long enough for the ones still to come begin.
+    index: dict[int, list[int]] = {}
+    starts: dict[int, int] = {}
     found: list[tuple[int, int]] = []
-    for position, text in enumerate(order):
-        words = texts[text]
+    for position, text in enumerate(order_by_size):
         size = sizes[position]
+        words = sorted(set(map(rank.__getitem__, texts[text])))
+        words_at.append(words)
+        repeated = size - len(words)
+        repeats.append(repeated)
         if not size:
             continue  # an empty text shares nothing with a non-empty one
+        distinct = len(words)
         shortest = share * size - _MARGIN
         first_shared = bisect_left(words, shared_from)
+        # Earlier texts are at most as long: one of the first ``probe`` distinct words is shared.
+        probe = distinct - max(math.ceil(share * size - _MARGIN) - repeated, 1) + 1
         shared: dict[int, int] = {}
-        for place in range(first_shared, probe[size]):
-            postings = index.get(words[place])
+        for place in range(first_shared, probe):
+            word = words[place]
+            postings = index.get(word)
             if postings is None:
                 continue
-            others, places, skip = postings
-            start = skip[0]
-            end = len(others)
-            if start < end and sizes[others[start]] < shortest:
-                start += 1
-                while start < end and sizes[others[start]] < shortest:
-                    start += 1
-                skip[0] = start
-            left = size - place
-            for other, other_place in (
-                zip(others[start:], places[start:], strict=True)
-                if start
-                else zip(others, places, strict=True)
-            ):
+            start = starts[word]
+            end = len(postings)
+            if start < end and sizes[postings[start]] < shortest:
+                start += 2
+                while start < end and sizes[postings[start]] < shortest:
+                    start += 2
+                starts[word] = start
+            left = distinct - place
+            found_here = iter(postings[start:] if start else postings)
+            for other, other_place in zip(found_here, found_here, strict=True):
                 count = shared.get(other, 0)
                 if count < 0:
                     continue  # already ruled out
                 other_size = sizes[other]
-                other_left = other_size - other_place
-                # Matches are found in order, so ``count`` is every shared word before this one.
+                other_left = len(words_at[other]) - other_place
+                # Matches are found in order, so ``count`` is every shared word before this one;
+                # repeated words can add at most the fewer repeats of the two.
+                other_repeats = repeats[other]
                 if (
-                    count + (left if left < other_left else other_left)
+                    count
+                    + (left if left < other_left else other_left)
+                    + (repeated if repeated < other_repeats else other_repeats)
                     >= half * (size + other_size) - _MARGIN
                 ):
                     shared[other] = count + 1
                 else:
                     shared[other] = -1
-        for place in range(first_shared, indexed[size]):
+        # Later texts are at least as long: a shorter prefix is enough in the index.
+        indexed = distinct - max(math.ceil(threshold * size - _MARGIN) - repeated, 1) + 1
+        for place in range(first_shared, indexed):
             word = words[place]
             postings = index.get(word)
             if postings is None:
-                index[word] = ([position], [place], [0])
+                index[word] = [position, place]
+                starts[word] = 0
             else:
-                postings[0].append(position)
-                postings[1].append(place)
+                postings += (position, place)
         if not shared:
             continue
         own = set(words)
         for other, count in shared.items():
-            if count > 0:
-                # difflib's quick_ratio, exactly: the shared words of both multisets over sizes.
-                matches = len(own.intersection(texts[order[other]]))
-                if 2.0 * matches / (size + sizes[other]) >= threshold:
-                    found.append((order[other], text))
+            if count > 0 and _reaches(
+                texts[text],
+                texts[order_by_size[other]],
+                len(own.intersection(words_at[other])),
+                min(repeated, repeats[other]),
+                threshold,
+            ):
+                found.append((order_by_size[other], text))
     return found
+
+
+def _reaches(
+    first: Sequence[str], second: Sequence[str], distinct: int, repeats: int, threshold: float
+) -> bool:
+    """Whether two texts sharing ``distinct`` distinct words reach ``threshold`` (quick_ratio)."""
+    total = len(first) + len(second)
+    # difflib's arithmetic: ``2.0 * matches / total``; it grows with ``matches``.
+    if 2.0 * (distinct + repeats) / total < threshold:
+        return False  # even if every repeat were shared
+    if not repeats:
+        return True
+    matches = sum((Counter(first) & Counter(second)).values())
+    return 2.0 * matches / total >= threshold

@@ -14,19 +14,27 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from difflib import SequenceMatcher
-from itertools import chain
 
 from .. import parallel
 from ..calendar import CalendarEntry, Finding
 from ..models import Kit
-from .folding import FoldedPieces, fold_text
+from .folding import WordFolder, fold_text
 from .messages import say
 from .pairs import candidate_pairs
 from .prompts import find_prompts
 from .where import Where
 
-__all__ = ["ComparableWords", "comparable_words", "similarity", "similarity_findings"]
+__all__ = [
+    "ClosePairs",
+    "ComparableWords",
+    "comparable_words",
+    "days_of",
+    "findings_of_pairs",
+    "similarity",
+    "similarity_findings",
+]
 
 _WORD = re.compile(r"\w+")
 
@@ -40,14 +48,13 @@ def comparable_words(text: str, kit: Kit) -> list[str]:
 
 class ComparableWords:
     """:func:`comparable_words` for one kit, for many texts: the prompt pattern built once and
-    each run of text between whitespace folded once."""
+    each distinct word folded once."""
 
     def __init__(self, prompt_marker: tuple[str, str], disclosures: tuple[str, ...]) -> None:
         opening, closing = (re.escape(marker) for marker in prompt_marker)
         self._prompt = re.compile(f"{opening}.*?{closing}", re.DOTALL)
         self._disclosures = _folded_disclosures(disclosures)
-        self._pieces = FoldedPieces()
-        self._words = _RunWords(self._pieces)
+        self._words = WordFolder()
 
     @classmethod
     def of(cls, kit: Kit) -> ComparableWords:
@@ -56,29 +63,15 @@ class ComparableWords:
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``text`` that matter for a comparison (no prompts, no disclosure)."""
-        runs = self._prompt.sub(" ", text).split()
+        text = self._prompt.sub(" ", text)
         if self._disclosures:
-            folded = " ".join(chain.from_iterable(map(self._pieces.__getitem__, runs)))
+            folded = fold_text(text)
             if any(disclosure in folded for disclosure in self._disclosures):
                 for disclosure in self._disclosures:
                     folded = folded.replace(disclosure, " ")
                 return _WORD.findall(folded)
-        # No disclosure to take out: the words of the folded text are the words of its pieces,
-        # as a word never goes over whitespace.
-        return list(chain.from_iterable(map(self._words.__getitem__, runs)))
-
-
-class _RunWords(dict[str, tuple[str, ...]]):
-    """Runs of text without whitespace → the words of their folded text, remembered."""
-
-    def __init__(self, pieces: FoldedPieces) -> None:
-        super().__init__()
-        self._pieces = pieces
-
-    def __missing__(self, run: str) -> tuple[str, ...]:
-        words = tuple(_WORD.findall(" ".join(self._pieces[run])))
-        self[run] = words
-        return words
+        # Nothing to take out: the words of the folded text.
+        return self._words(text)
 
 
 @functools.lru_cache(maxsize=16)
@@ -103,20 +96,25 @@ def _names(names: list[str], language: str) -> str:
     return ", ".join(shown[:-1]) + say("and", language) + shown[-1]
 
 
-def similarity_findings(
-    kit: Kit, entries: list[CalendarEntry], language: str
-) -> dict[str, list[Finding]]:
-    """AK501/AK502 for each entry whose text is close to a colleague's on the same local day."""
-    threshold = kit.settings.similarity_threshold
+def days_of(entries: list[CalendarEntry]) -> list[list[CalendarEntry]]:
+    """The entries by their local day (days in the order first seen)."""
     by_day: dict[object, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.slot.start.date()].append(entry)
-    names = {person.id: person.name for person in kit.people}
-    days = list(by_day.values())
-    words_of = ComparableWords.of(kit)
+    return list(by_day.values())
 
-    def close_pairs(day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
-        """Index pairs of one day's entries at or above the threshold, with their score."""
+
+class ClosePairs:
+    """One day's pairs of colleagues' entries at or above the kit's threshold."""
+
+    def __init__(self, kit: Kit) -> None:
+        self._threshold = kit.settings.similarity_threshold
+        self._words = ComparableWords.of(kit)
+
+    def __call__(self, day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
+        """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
+        threshold = self._threshold
+        words_of = self._words
         day_words = [words_of(entry.post.text) for entry in day_entries]
         pairs = []
         for index, other in candidate_pairs(day_words, threshold):
@@ -128,6 +126,13 @@ def similarity_findings(
                 pairs.append((index, other, score))
         return pairs
 
+
+def similarity_findings(
+    kit: Kit, entries: list[CalendarEntry], language: str
+) -> dict[str, list[Finding]]:
+    """AK501/AK502 for each entry whose text is close to a colleague's on the same local day."""
+    days = days_of(entries)
+    close_pairs = ClosePairs(kit)
     # Days are independent: a large week compares them in two processes.
     if len(entries) >= parallel.THRESHOLD:
         found_pairs = parallel.map_in_halves(
@@ -140,12 +145,25 @@ def similarity_findings(
         )
     else:
         found_pairs = [close_pairs(day_entries) for day_entries in days]
+    return findings_of_pairs(kit, entries, zip(days, found_pairs, strict=True), language)
+
+
+def findings_of_pairs(
+    kit: Kit,
+    entries: list[CalendarEntry],
+    days: Iterable[tuple[list[CalendarEntry], list[tuple[int, int, float]]]],
+    language: str,
+) -> dict[str, list[Finding]]:
+    """AK501/AK502 from each day's entries and their close pairs (as :class:`ClosePairs` finds)."""
+    names = {person.id: person.name for person in kit.people}
     partners: dict[str, list[tuple[CalendarEntry, float]]] = defaultdict(list)
-    for day_entries, pairs in zip(days, found_pairs, strict=True):
+    for day_entries, pairs in days:
         for index, other, score in pairs:
             first, second = day_entries[index], day_entries[other]
             partners[first.draft.id].append((second, score))
             partners[second.draft.id].append((first, score))
+    if not partners:
+        return {}
     # Only drafts with a close colleague need to know whether prompts are left in them.
     open_prompts = {
         entry.draft.id: bool(find_prompts(entry.post.text, kit))
