@@ -42,9 +42,7 @@ def brute_force(texts: list[list[str]], threshold: float) -> list[tuple[int, int
 THRESHOLDS = [0.01, 0.3, 0.5, 2 / 3, 0.75, 0.8, 0.85, 0.9, 0.95, 0.999, 1.0]
 
 # A small vocabulary, so that texts share words, repeat them and come out alike.
-texts_strategy = st.lists(
-    st.lists(st.sampled_from("abcdefgh"), max_size=14).map(list), max_size=24
-)
+texts_strategy = st.lists(st.lists(st.sampled_from("abcdefgh"), max_size=14).map(list), max_size=24)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -288,4 +286,3 @@ def test_week_findings_in_two_processes_are_the_same(
     assert shared == alone
     codes = {finding.code for found in alone.values() for finding in found}
     assert {"AK501", "AK502", "AK601", "AK602"} <= codes
-
