@@ -286,3 +286,22 @@ def test_week_findings_in_two_processes_are_the_same(
     assert shared == alone
     codes = {finding.code for found in alone.values() for finding in found}
     assert {"AK501", "AK502", "AK601", "AK602"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("sizes", "head_start"),
+    [([5, 5, 4, 3, 1], 2), ([9], 0), ([1, 1, 1], 10), (list(range(1, 15)), 3), ([], 4)],
+    ids=["week", "one-day", "heavy-start", "many-days", "no-days"],
+)
+def test_days_split_into_two_halves_keeps_every_day_once(sizes: list[int], head_start: int) -> None:
+    from advocacy_kit.checks import _balanced
+
+    kit = make_kit("en")
+    days = [[make_entry(kit, "x")] * size for size in sizes]
+    here, there = _balanced(days, head_start)
+    assert sorted(map(id, here + there)) == sorted(map(id, days))
+    gap = abs(head_start + sum(map(len, here)) - sum(map(len, there)))
+    if len(days) <= 12:  # every split is tried: none is closer
+        for chosen in range(1 << len(days)):
+            mine = head_start + sum(len(d) for at, d in enumerate(days) if chosen >> at & 1)
+            assert gap <= abs(2 * mine - head_start - sum(sizes))

@@ -70,7 +70,7 @@ def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Find
 
 # What the people checks cost next to comparing a day's drafts, per entry: they go with the
 # days this process compares while a worker compares the others.
-_PEOPLE_SHARE = 0.15
+_PEOPLE_SHARE = 0.17
 
 _Job = list[CalendarEntry] | None  # one day's entries, or ``None`` for the people checks
 _Done = list[tuple[int, int, float]] | dict[str, list[Finding]]
@@ -87,16 +87,7 @@ def _in_two_processes(
     """
     close_pairs = ClosePairs(kit)
     people_weight = int(len(entries) * _PEOPLE_SHARE)
-    here: list[list[CalendarEntry]] = []
-    there: list[list[CalendarEntry]] = []
-    load_here, load_there = people_weight, 0
-    for day in sorted(days_of(entries), key=len, reverse=True):
-        if load_here <= load_there:
-            here.append(day)
-            load_here += len(day)
-        else:
-            there.append(day)
-            load_there += len(day)
+    here, there = _balanced(days_of(entries), people_weight)
     jobs: list[_Job] = [None, *here, *there]
 
     def work(job: _Job) -> _Done:
@@ -119,6 +110,36 @@ def _in_two_processes(
         assert job is not None and isinstance(pairs, list)
         days.append((job, pairs))
     return findings_of_pairs(kit, entries, days, language), people
+
+
+def _balanced(
+    days: list[list[CalendarEntry]], head_start: int
+) -> tuple[list[list[CalendarEntry]], list[list[CalendarEntry]]]:
+    """The days split in two about equal halves by entries, the first one ``head_start`` ahead."""
+    if len(days) > 12:  # not a week: the larger days first, each to the lighter half
+        here: list[list[CalendarEntry]] = []
+        there: list[list[CalendarEntry]] = []
+        load_here, load_there = head_start, 0
+        for day in sorted(days, key=len, reverse=True):
+            if load_here <= load_there:
+                here.append(day)
+                load_here += len(day)
+            else:
+                there.append(day)
+                load_there += len(day)
+        return here, there
+    total = head_start + sum(map(len, days))
+    # A week has at most a few days: try every split.
+    best = min(
+        range(1 << len(days)),
+        key=lambda chosen: abs(
+            total - 2 * (head_start + sum(len(d) for at, d in enumerate(days) if chosen >> at & 1))
+        ),
+    )
+    return (
+        [day for at, day in enumerate(days) if best >> at & 1],
+        [day for at, day in enumerate(days) if not best >> at & 1],
+    )
 
 
 def _placed(finding: Finding, entry: CalendarEntry) -> Finding:
@@ -151,10 +172,22 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
     extra = week_findings(kit, entries)
     checked = []
     for entry in entries:
-        placed = [_placed(finding, entry) for finding in entry.findings]
         added = extra.get(entry.draft.id)
+        if not added:
+            for finding in entry.findings:
+                if (
+                    finding.person_id is None
+                    or finding.slot_id is None
+                    or finding.platform is None
+                    or finding.template is None
+                ):
+                    break  # a place to fill in
+            else:
+                checked.append(entry)  # nothing to add or fill in: the entry stays as it is
+                continue
+        placed = [_placed(finding, entry) for finding in entry.findings]
         if not added and all(new is old for new, old in zip(placed, entry.findings, strict=True)):
-            checked.append(entry)  # nothing to add or fill in: the entry stays as it is
+            checked.append(entry)
             continue
         checked.append(entry.model_copy(update={"findings": [*placed, *(added or [])]}))
     return checked

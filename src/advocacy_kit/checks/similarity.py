@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from itertools import compress
+from operator import attrgetter
 
 from .. import parallel
 from ..calendar import CalendarEntry, Finding
@@ -37,6 +39,7 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"\w+")
+_DRAFT_ID = attrgetter("draft.id")
 
 _candidate_pairs = candidate_pairs  # its former name here
 
@@ -164,14 +167,12 @@ def findings_of_pairs(
             partners[second.draft.id].append((first, score))
     if not partners:
         return {}
-    # Only drafts with a close colleague need to know whether prompts are left in them.
-    open_prompts = {
-        entry.draft.id: bool(find_prompts(entry.post.text, kit))
-        for entry in entries
-        if entry.draft.id in partners
-    }
+    # Only drafts with a close colleague get findings and need to know whether prompts are left
+    # in them; they are picked out in the entries' order without a loop over all of them here.
+    close = list(compress(entries, map(partners.__contains__, map(_DRAFT_ID, entries))))
+    open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry in close}
     found: dict[str, list[Finding]] = {}
-    for entry in entries:
+    for entry in close:
         similar = partners.get(entry.draft.id)
         if not similar:
             continue
