@@ -5,9 +5,10 @@ threshold. ``quick_ratio`` is an upper bound of the ratio that decides a near-du
 it leaves out cannot be one; the pairs it returns still go through the full comparison.
 
 ``quick_ratio`` is the Dice coefficient of the two word multisets: ``2 × shared / (len_a +
-len_b)``. The n-th "the" of a text counts as a word of its own, which turns multisets into sets,
-and the set-similarity join PPJoin (Xiao et al., 2008) finds every pair that can share enough
-words without looking at the others:
+len_b)``. The set-similarity join PPJoin (Xiao et al., 2008) finds every pair that can share
+enough words without looking at the others. It runs on each text's distinct words: two texts
+share at most as many more words (repeats) as the one with fewer repeated words has, so every
+bound below allows for that many, and the sizes stay those of the multisets:
 
 - words are numbered rarest first, one order for the whole day, and each text sorted by it;
 - a pair that shares enough words shares one of the first few of each text (prefix filter), so
@@ -16,10 +17,10 @@ words without looking at the others:
   filter), so the start of each posting list is dropped for good as texts grow;
 - once a shared word is found late in either text, too few words may be left (positional
   filter);
-- the pairs left are counted exactly.
+- the pairs left are counted exactly (repeats counted only where they could matter).
 
-Two kinds of text need no search at all: texts with the same words (in any order) share every
-word, and a word no other text has can never be shared, so it is neither indexed nor looked up.
+Two kinds of text need no search at all: the same text twice shares every word, and a word
+that occurs once in the whole day can never be shared, so it is neither indexed nor looked up.
 """
 
 from __future__ import annotations
