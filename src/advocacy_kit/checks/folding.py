@@ -10,9 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Folded", "fold", "fold_text"]
-
-_WHITESPACE = re.compile(r"\s+")
+__all__ = ["Folded", "WordFolder", "fold", "fold_text"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +43,67 @@ def fold_text(text: str) -> str:
     """Only the folded text, with runs of whitespace made one space."""
     # The same characters as :func:`fold` without the map back: NFKD only reorders combining
     # marks, which are dropped, and casefolding has no context, so the whole string can be done
-    # at once.
-    kept = unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
-    return _WHITESPACE.sub(" ", kept).strip()
+    # at once. ``str.split()`` breaks at exactly the characters ``\s`` matches (``isspace``),
+    # so joining its pieces with one space is ``re.sub(r"\s+", " ", folded).strip()``.
+    return " ".join(_folded(text).split())
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).translate(_WITHOUT_MARKS).casefold()
+
+
+class WordFolder:
+    """The words of folded texts: ``re.findall(r"\\w+", fold_text(text))``, for many texts.
+
+    Folding goes character by character. Unless a character's folding would move the edge of a
+    word — it folds to nothing (a combining mark), or a word character folds to something that
+    is not (``½`` → ``1⁄2``), or the other way round (``™`` → ``tm``) — each word of the text
+    folds into exactly one word of the folded text, so the words are found in the text as it is
+    and each distinct word is folded once. ASCII characters never move an edge; other characters
+    are looked at once each. A text with a character that would move an edge is folded whole.
+    """
+
+    def __init__(self) -> None:
+        self._folded = _FoldedWords()
+
+    def __call__(self, text: str) -> list[str]:
+        """The words of ``fold_text(text)``."""
+        others = _NOT_ASCII.findall(text)
+        if not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others)):
+            return list(map(self._folded.__getitem__, _WORDS.findall(text)))
+        return _WORDS.findall(_folded(text))
+
+
+_WORDS = re.compile(r"\w+")
+_WORD_CHARACTER = re.compile(r"\w")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_KEEPS_WORDS: set[str] = set()
+_MOVES_WORDS: set[str] = set()
+
+
+def _keeps_words(character: str) -> bool:
+    """Whether folding ``character`` leaves the edges of words where they are."""
+    if character in _KEEPS_WORDS:
+        return True
+    if character in _MOVES_WORDS:
+        return False
+    folded = _folded(character)
+    word = _WORD_CHARACTER.match(character) is not None
+    keeps = bool(folded) and all(
+        (_WORD_CHARACTER.match(part) is not None) is word for part in folded
+    )
+    (_KEEPS_WORDS if keeps else _MOVES_WORDS).add(character)
+    return keeps
+
+
+class _FoldedWords(dict[str, str]):
+    """Words → the same words folded, remembered."""
+
+    def __missing__(self, word: str) -> str:
+        # NFKD leaves ASCII alone and casefolding ASCII is lowering it.
+        folded = word.lower() if word.isascii() else _folded(word)
+        self[word] = folded
+        return folded
 
 
 class _MarkRemover(dict[int, int | None]):

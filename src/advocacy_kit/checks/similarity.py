@@ -12,33 +12,69 @@ When neither draft has anything left to fill, the same words would be posted twi
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 from difflib import SequenceMatcher
+from itertools import compress
+from operator import attrgetter
 
 from .. import parallel
 from ..calendar import CalendarEntry, Finding
 from ..models import Kit
-from .folding import fold_text
+from .folding import WordFolder, fold_text
 from .messages import say
+from .pairs import candidate_pairs
 from .prompts import find_prompts
 from .where import Where
 
-__all__ = ["comparable_words", "similarity", "similarity_findings"]
+__all__ = [
+    "ClosePairs",
+    "ComparableWords",
+    "comparable_words",
+    "days_of",
+    "findings_of_pairs",
+    "similarity",
+    "similarity_findings",
+]
 
 _WORD = re.compile(r"\w+")
+_DRAFT_ID = attrgetter("draft.id")
+
+_candidate_pairs = candidate_pairs  # its former name here
 
 
 def comparable_words(text: str, kit: Kit) -> list[str]:
     """The words of ``text`` that matter for a comparison (no prompts, no disclosure)."""
-    opening, closing = (re.escape(marker) for marker in kit.settings.prompt_marker)
-    text = re.sub(f"{opening}.*?{closing}", " ", text, flags=re.DOTALL)
-    folded = fold_text(text)
-    for disclosure in _folded_disclosures(tuple(kit.guidelines.disclosure.texts.values())):
-        folded = folded.replace(disclosure, " ")
-    return _WORD.findall(folded)
+    return ComparableWords.of(kit)(text)
+
+
+class ComparableWords:
+    """:func:`comparable_words` for one kit, for many texts: the prompt pattern built once and
+    each distinct word folded once."""
+
+    def __init__(self, prompt_marker: tuple[str, str], disclosures: tuple[str, ...]) -> None:
+        opening, closing = (re.escape(marker) for marker in prompt_marker)
+        self._prompt = re.compile(f"{opening}.*?{closing}", re.DOTALL)
+        self._disclosures = _folded_disclosures(disclosures)
+        self._words = WordFolder()
+
+    @classmethod
+    def of(cls, kit: Kit) -> ComparableWords:
+        """The words of texts in ``kit`` (its prompt marker and disclosure texts)."""
+        return cls(kit.settings.prompt_marker, tuple(kit.guidelines.disclosure.texts.values()))
+
+    def __call__(self, text: str) -> list[str]:
+        """The words of ``text`` that matter for a comparison (no prompts, no disclosure)."""
+        text = self._prompt.sub(" ", text)
+        if self._disclosures:
+            folded = fold_text(text)
+            if any(disclosure in folded for disclosure in self._disclosures):
+                for disclosure in self._disclosures:
+                    folded = folded.replace(disclosure, " ")
+                return _WORD.findall(folded)
+        # Nothing to take out: the words of the folded text.
+        return self._words(text)
 
 
 @functools.lru_cache(maxsize=16)
@@ -54,96 +90,6 @@ def similarity(first: list[str], second: list[str]) -> float:
     return matcher.ratio()
 
 
-def _candidate_pairs(texts: list[list[str]], threshold: float) -> Iterator[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, that can reach ``threshold``; every other pair cannot.
-
-    Comparing every pair of a day is quadratic, and a large organisation has thousands of drafts
-    a day. difflib's ``quick_ratio`` (an upper bound of the ratio) is the Dice coefficient of the
-    two word multisets: a pair reaches the threshold only if it shares at least
-    ``threshold × (len_a + len_b) / 2`` words. The n-th "the" of a text counts as a word of its
-    own, which turns multisets into sets, and the set-similarity join PPJoin (Xiao et al., 2008)
-    finds every pair that can share that many words without looking at the others: with each
-    text's words ordered rarest first, such a pair shares one of the first few words of each
-    (prefix filter), and once a shared word is found late in either text, too few words may be
-    left to reach the overlap (positional filter). The pairs found are then counted exactly: only
-    those whose ``quick_ratio`` reaches the threshold are returned, and they still go through the
-    usual comparison, so the result is the same as comparing every pair.
-    """
-    # A small margin keeps float rounding from dropping a pair right at the threshold.
-    margin = 1e-9
-    share = threshold / (2 - threshold)
-    half = threshold / 2
-    tokens: list[list[tuple[str, int]]] = []
-    frequency: Counter[tuple[str, int]] = Counter()
-    for words in texts:
-        if len(set(words)) == len(words):
-            numbered = [(word, 0) for word in words]  # the usual case: no word twice
-        else:
-            seen: dict[str, int] = {}
-            numbered = []
-            for word in words:
-                count = seen.get(word, 0)
-                numbered.append((word, count))
-                seen[word] = count + 1
-        tokens.append(numbered)
-        frequency.update(numbered)
-    # One global order, rarest first (ties by the word, so the order is the same on every run).
-    rank = {
-        token: place
-        for place, token in enumerate(sorted(frequency, key=lambda t: (frequency[t], t)))
-    }
-    sizes = [len(numbered) for numbered in tokens]
-    # Shortest texts first (length filter, Bayardo et al., 2007): a text of size b can reach the
-    # threshold with one of size a ≥ b only if b ≥ share × a, so as sizes grow, the start of each
-    # posting list is dropped for good and no walk goes over texts that are too short.
-    index: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
-    starts: dict[tuple[str, int], int] = defaultdict(int)
-    empty: list[int] = []
-    for position in sorted(range(len(tokens)), key=sizes.__getitem__):
-        numbered = tokens[position]
-        size = sizes[position]
-        if not size:
-            # Two empty texts are identical (ratio 1.0); an empty and a non-empty one share nothing.
-            yield from ((min(earlier, position), max(earlier, position)) for earlier in empty)
-            empty.append(position)
-            continue
-        ordered = sorted(numbered, key=rank.__getitem__)
-        needed = max(math.ceil(share * size - margin), 1)
-        shortest = share * size - margin
-        # Texts after this one are at least as long, so they share at least threshold × size
-        # words with it: a shorter prefix is enough in the index (PPJoin's indexing prefix).
-        indexed = size - max(math.ceil(threshold * size - margin), 1) + 1
-        shared: dict[int, int] = {}
-        for place, token in enumerate(ordered[: size - needed + 1]):
-            postings = index[token]
-            first = starts[token]
-            while first < len(postings) and sizes[postings[first][0]] < shortest:
-                first += 1
-            starts[token] = first
-            for other, other_place in postings[first:]:
-                count = shared.get(other, 0)
-                if count < 0:
-                    continue  # already ruled out
-                other_size = sizes[other]
-                required = math.ceil(half * (size + other_size) - margin)
-                if count + 1 + min(size - place - 1, other_size - other_place - 1) >= required:
-                    shared[other] = count + 1
-                else:
-                    shared[other] = -1
-            if place < indexed:
-                postings.append((position, place))
-        if not shared:
-            continue
-        own = set(numbered)
-        for other in sorted(shared):
-            if shared[other] <= 0:
-                continue
-            # difflib's quick_ratio, exactly: the shared words of the multisets over both sizes.
-            matches = len(own.intersection(tokens[other]))
-            if 2.0 * matches / (size + sizes[other]) >= threshold:
-                yield (other, position) if other < position else (position, other)
-
-
 def _names(names: list[str], language: str) -> str:
     shown = names[:3]
     if len(names) > 3:
@@ -153,22 +99,28 @@ def _names(names: list[str], language: str) -> str:
     return ", ".join(shown[:-1]) + say("and", language) + shown[-1]
 
 
-def similarity_findings(
-    kit: Kit, entries: list[CalendarEntry], language: str
-) -> dict[str, list[Finding]]:
-    """AK501/AK502 for each entry whose text is close to a colleague's on the same local day."""
-    threshold = kit.settings.similarity_threshold
+def days_of(entries: list[CalendarEntry]) -> list[list[CalendarEntry]]:
+    """The entries by their local day (days in the order first seen)."""
     by_day: dict[object, list[CalendarEntry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.slot.start.date()].append(entry)
-    names = {person.id: person.name for person in kit.people}
-    days = list(by_day.values())
+    return list(by_day.values())
 
-    def close_pairs(day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
-        """Index pairs of one day's entries at or above the threshold, with their score."""
-        day_words = [comparable_words(entry.post.text, kit) for entry in day_entries]
+
+class ClosePairs:
+    """One day's pairs of colleagues' entries at or above the kit's threshold."""
+
+    def __init__(self, kit: Kit) -> None:
+        self._threshold = kit.settings.similarity_threshold
+        self._words = ComparableWords.of(kit)
+
+    def __call__(self, day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
+        """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
+        threshold = self._threshold
+        words_of = self._words
+        day_words = [words_of(entry.post.text) for entry in day_entries]
         pairs = []
-        for index, other in _candidate_pairs(day_words, threshold):
+        for index, other in candidate_pairs(day_words, threshold):
             if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
                 continue  # one person sharing on two platforms is not staged
             # Candidates already passed difflib's quick_ratio, an upper bound of the ratio.
@@ -177,6 +129,13 @@ def similarity_findings(
                 pairs.append((index, other, score))
         return pairs
 
+
+def similarity_findings(
+    kit: Kit, entries: list[CalendarEntry], language: str
+) -> dict[str, list[Finding]]:
+    """AK501/AK502 for each entry whose text is close to a colleague's on the same local day."""
+    days = days_of(entries)
+    close_pairs = ClosePairs(kit)
     # Days are independent: a large week compares them in two processes.
     if len(entries) >= parallel.THRESHOLD:
         found_pairs = parallel.map_in_halves(
@@ -189,20 +148,31 @@ def similarity_findings(
         )
     else:
         found_pairs = [close_pairs(day_entries) for day_entries in days]
+    return findings_of_pairs(kit, entries, zip(days, found_pairs, strict=True), language)
+
+
+def findings_of_pairs(
+    kit: Kit,
+    entries: list[CalendarEntry],
+    days: Iterable[tuple[list[CalendarEntry], list[tuple[int, int, float]]]],
+    language: str,
+) -> dict[str, list[Finding]]:
+    """AK501/AK502 from each day's entries and their close pairs (as :class:`ClosePairs` finds)."""
+    names = {person.id: person.name for person in kit.people}
     partners: dict[str, list[tuple[CalendarEntry, float]]] = defaultdict(list)
-    for day_entries, pairs in zip(days, found_pairs, strict=True):
+    for day_entries, pairs in days:
         for index, other, score in pairs:
             first, second = day_entries[index], day_entries[other]
             partners[first.draft.id].append((second, score))
             partners[second.draft.id].append((first, score))
-    # Only drafts with a close colleague need to know whether prompts are left in them.
-    open_prompts = {
-        entry.draft.id: bool(find_prompts(entry.post.text, kit))
-        for entry in entries
-        if entry.draft.id in partners
-    }
+    if not partners:
+        return {}
+    # Only drafts with a close colleague get findings and need to know whether prompts are left
+    # in them; they are picked out in the entries' order without a loop over all of them here.
+    close = list(compress(entries, map(partners.__contains__, map(_DRAFT_ID, entries))))
+    open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry in close}
     found: dict[str, list[Finding]] = {}
-    for entry in entries:
+    for entry in close:
         similar = partners.get(entry.draft.id)
         if not similar:
             continue
