@@ -17,6 +17,7 @@ Timing lives here, never in the test suite.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -69,12 +70,18 @@ def measure_pipeline(kit_folder: Path, out: Path) -> dict[str, Any]:
     }
 
 
+SAMPLE_SECONDS = 0.2
+
+
 class WorkerMemory(threading.Thread):
-    """The peak memory of this process and its workers together, sampled every 50 ms.
+    """The peak memory of this process and its workers together, sampled every 200 ms.
 
     A forked worker's RSS counts every page it still shares with this process; what it adds
     to the machine's memory is its private part, read from ``/proc/<pid>/smaps_rollup``. Each
-    sample adds the workers' private memory to this process's RSS at that moment.
+    sample adds the workers' private memory to this process's RSS at that moment. Reading
+    ``smaps_rollup`` makes the kernel walk the worker's page tables on this process's time,
+    so samples are not taken more often than the memory can change much: every 50 ms cost the
+    measured run about half a second.
     """
 
     def __init__(self) -> None:
@@ -87,12 +94,8 @@ class WorkerMemory(threading.Thread):
         own = Path(f"/proc/{os.getpid()}/task")
         page_mb = os.sysconf("SC_PAGE_SIZE") / 2**20
         statm = Path(f"/proc/{os.getpid()}/statm")
-        while not self.done.wait(0.05):
-            workers = sum(
-                _private_mb(pid)
-                for children in own.glob("*/children")
-                for pid in children.read_text().split()
-            )
+        while not self.done.wait(SAMPLE_SECONDS):
+            workers = sum(_private_mb(pid) for pid in _children(own))
             rss = int(statm.read_text().split()[1]) * page_mb
             self.worker_mb = max(self.worker_mb, workers)
             self.peak_mb = max(self.peak_mb, rss + workers)
@@ -100,6 +103,16 @@ class WorkerMemory(threading.Thread):
     def stop(self) -> None:
         self.done.set()
         self.join()
+
+
+def _children(tasks: Path) -> list[str]:
+    """The process ids of the children of every thread of this process."""
+    found: list[str] = []
+    for children in tasks.glob("*/children"):
+        # A thread may end (a queue's feeder thread, say) between listing and reading.
+        with contextlib.suppress(OSError):
+            found.extend(children.read_text().split())
+    return found
 
 
 def _private_mb(pid: str) -> float:
