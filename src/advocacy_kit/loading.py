@@ -8,14 +8,11 @@ line and column of every key and value, so each pydantic error can be pinned to
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
@@ -24,18 +21,15 @@ from ruamel.yaml.error import MarkedYAMLError
 from .errors import KitError, Problem, UsageError
 from .gc_tuning import fewer_collections
 from .i18n import language_from_environment, language_in_text, language_of_data, say
-from .i18n.pydantic_errors import pydantic_message
+from .kit_problems import Loc, Place, field_name, place_of, placed_references, problems_from
 from .models import Kit
-from .references import Reference, describe_reference, reference_problems
+from .references import reference_problems
 
 __all__ = ["KIT_FILE", "SPLIT_SECTIONS", "load_kit"]
 
 KIT_FILE = "kit.yaml"
 SPLIT_SECTIONS = ("people", "topics", "campaigns")
 """Sections a folder kit may keep in sub-folders of YAML files, one entry or a list per file."""
-
-Loc = tuple[str | int, ...]
-Place = tuple[Path, int, int]  # file, 1-based line, 1-based column
 
 
 class _KitConstructor(RoundTripConstructor):
@@ -236,105 +230,6 @@ def _packed(file: Path, value: Any) -> Any:
     return value
 
 
-def _place(loc: Loc, places: dict[Loc, Place], fallback: Path) -> Place:
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in places:
-            return places[loc[:end]]
-    return (fallback, 1, 1)
-
-
-def _unwrap(annotation: Any) -> list[Any]:
-    """The model classes an annotation can hold (through unions, lists and dicts)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType, list, tuple, dict):
-        args = typing.get_args(annotation)
-        if origin is dict:
-            args = args[1:]
-        return [found for arg in args for found in _unwrap(arg)]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    return []
-
-
-def _known_fields(loc: Loc) -> list[str]:
-    models: list[type[BaseModel]] = [Kit]
-    for part in loc:
-        if isinstance(part, int) or not models:
-            continue
-        field = next((m.model_fields[part] for m in models if part in m.model_fields), None)
-        if field is not None:
-            models = _unwrap(field.annotation)
-    return sorted({name for model in models for name in model.model_fields})
-
-
-def _field_name(loc: Loc) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _hint(error: Any, loc: Loc, language: str) -> str:
-    ctx = error.get("ctx") or {}
-    if "key" in ctx:  # the kit's own validators name their text (field_types.problem)
-        return say(f"{ctx['key']}.hint", language, **ctx["values"])
-    if "hint" in ctx:
-        return str(ctx["hint"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        guess = say("unknown_key.guess", language, close=close[0]) if close else ""
-        return say("unknown_key.hint", language, guess=guess, known=", ".join(known))
-    if kind == "missing":
-        return say("missing.hint", language, field=loc[-1])
-    return say("field.hint", language)
-
-
-def _message(error: Any, language: str) -> str:
-    ctx = error.get("ctx") or {}
-    if "key" in ctx:
-        return say(str(ctx["key"]), language, **ctx["values"])
-    if error["type"] == "extra_forbidden":
-        return say("unknown_key", language)
-    return pydantic_message(error, language)
-
-
-def _placed(
-    references: list[Reference],
-    prefix: Loc,
-    places: dict[Loc, Place],
-    kit_file: Path,
-    language: str = "en",
-) -> list[Problem]:
-    problems = []
-    for reference in references:
-        loc = (*prefix, *reference[0])
-        message, hint = describe_reference(reference, language)
-        path, line, column = _place(loc, places, kit_file)
-        problems.append(Problem(message, _field_name(loc), path, line, column, hint))
-    return problems
-
-
-def problems_from(
-    error: ValidationError, places: dict[Loc, Place], kit_file: Path, language: str = "en"
-) -> list[Problem]:
-    """One :class:`Problem` per pydantic error, placed in the file the value came from."""
-    problems = []
-    for item in error.errors():
-        loc: Loc = tuple(item["loc"])
-        if item["type"] == "references":
-            problems += _placed(item["ctx"]["problems"], loc, places, kit_file, language)
-            continue
-        lookup = (*loc, "<key>") if item["type"] == "extra_forbidden" else loc
-        path, line, column = _place(lookup, places, kit_file)
-        message, hint = _message(item, language), _hint(item, loc, language)
-        problems.append(Problem(message, _field_name(loc), path, line, column, hint))
-    return problems
-
-
 @fewer_collections
 def load_kit(path: str | Path) -> Kit:
     """Load a kit from a ``kit.yaml`` file or a kit folder; raise :class:`KitError` with every problem."""
@@ -360,7 +255,7 @@ def load_kit(path: str | Path) -> Kit:
         if not any(item["type"] == "references" for item in error.errors()):
             # Field errors stop pydantic before the cross-reference check: run it on the raw data
             # so a kit with several kinds of mistakes shows all of them in one go.
-            problems += _placed(reference_problems(data), (), places, kit_file, language)
+            problems += placed_references(reference_problems(data), (), places, kit_file, language)
         problems += _raw_platform_problems(data, places, kit_file, language)
         raise KitError(problems, language) from None
     problems = _raw_platform_problems(data, places, kit_file, language)
@@ -384,11 +279,11 @@ def _raw_platform_problems(
         for name, account in (accounts or {}).items() if isinstance(accounts, dict) else ():
             loc: Loc = ("people", index, "accounts", name)
             if name not in platforms:
-                path, line, column = _place((*loc, "<key>"), places, kit_file)
+                path, line, column = place_of((*loc, "<key>"), places, kit_file)
                 problems.append(
                     Problem(
                         say("unknown_platform", language, name=name),
-                        _field_name(loc),
+                        field_name(loc),
                         path,
                         line,
                         column,
@@ -402,11 +297,11 @@ def _raw_platform_problems(
             try:
                 platforms[name].options(options, language=language)
             except UsageError as error:
-                path, line, column = _place((*loc, "options"), places, kit_file)
+                path, line, column = place_of((*loc, "options"), places, kit_file)
                 problems.append(
                     Problem(
                         str(error),
-                        _field_name((*loc, "options")),
+                        field_name((*loc, "options")),
                         path,
                         line,
                         column,
