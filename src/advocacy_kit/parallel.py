@@ -1,13 +1,15 @@
-"""Drafting a large week in two processes, with exactly the result of drafting it in one.
+"""Independent pieces of work in two processes, with exactly the result of doing them in one.
 
-Rendering, formatting and checking one post does not depend on any other post, and a machine
-with two cores can do two at a time. Above :data:`THRESHOLD` assignments, :func:`map_in_halves`
-forks one worker for the second half of the list (a little more than half) while this process
-does the first; the worker sends back plain field values (strings, numbers) in chunks, which
-become the same frozen values here while this process still works on its own part.
-Results come back in the original order, so the calendar is the same byte for byte. Where
-forking is not available, the week is small, or the worker fails for any reason, everything is
+Reading a large kit's files and comparing a large week's days for near-duplicates are lists of
+pieces that do not depend on each other, and a machine with two cores can do two at a time.
+Above :data:`THRESHOLD` items, :func:`map_in_halves` forks one worker for the second half of the
+list (a little more than half) while this process does the first; the worker sends back plain
+values in chunks, which are rebuilt here while this process still works on its own part.
+Results come back in the original order, so the outcome is the same byte for byte. Where
+forking is not available, the list is short, or the worker fails for any reason, everything is
 done here, one after the other — which also raises any error exactly as a single process would.
+(Drafting has its own worker, which starts while the week is still being planned:
+:mod:`advocacy_kit.draft_worker`.)
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 THRESHOLD = 5_000
-"""Fewer assignments than this are drafted in one process: starting a worker costs more."""
+"""Fewer items than this are done in one process: starting a worker costs more."""
 
 CHUNKS = 8
 """The worker's half comes back in this many pieces, each rebuilt here as soon as it is ready."""
