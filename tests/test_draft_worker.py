@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from advocacy_kit import draft_worker
 from advocacy_kit.draft_worker import DraftWorker
+from advocacy_kit.history import History
+from advocacy_kit.loading import load_kit
+from advocacy_kit.pipeline import plan_week
+
+from .conftest import ENGLISH_KIT, GERMAN_KIT
 
 PARENT = os.getpid()
 
@@ -109,3 +115,22 @@ def test_the_worker_stops_when_planning_fails() -> None:
         raise RuntimeError("planning failed")
     process.join(timeout=5)
     assert not process.is_alive()
+
+
+@pytest.mark.parametrize("kit_folder", ["de", "en"])
+def test_kept_and_edited_drafts_come_out_the_same_from_the_worker(
+    kit_folder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kit = load_kit(GERMAN_KIT if kit_folder == "de" else ENGLISH_KIT)
+    with History(tmp_path / "history.sqlite3") as history:
+        first = plan_week(kit, "2026-W49", history=history)
+        ids = [draft.id for draft in first.drafts]
+        history.mark(ids[0], "approved")
+        history.mark(ids[1], "posted")
+        history.set_edited_text(ids[2], "My own words, with a [[prompt]] left in.")
+        monkeypatch.setattr(draft_worker, "THRESHOLD", 10**9)
+        alone = plan_week(kit, "2026-W49", history=history, record=False)
+        monkeypatch.setattr(draft_worker, "THRESHOLD", 0)
+        shared = plan_week(kit, "2026-W49", history=history, record=False)
+    assert shared.model_dump_json() == alone.model_dump_json()
+    assert any(entry.draft.edited for entry in shared.entries)
