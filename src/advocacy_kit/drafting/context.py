@@ -238,6 +238,7 @@ class ContextMemo:
         self._limits: dict[tuple[str, str], PlatformLimits] = {}
         self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
         self._disclosures: dict[tuple[bool, str], str | None] = {}
+        self._accounts: dict[tuple[str, str], dict[str, Any]] = {}
 
     def disclosure(self, topic: Topic, language: str) -> str | None:
         """:func:`disclosure_text`, which depends only on whether the topic promotes the employer."""
@@ -262,6 +263,25 @@ class ContextMemo:
         if found is None:
             found = self._levels[key] = level_for(person, topic)
         return found
+
+    def account_values(
+        self, platform: Platform | None, person: Person, name: str
+    ) -> dict[str, Any]:
+        """A new dict of the context values that depend only on the person's account on ``name``."""
+        key = (person.id, name)
+        found = self._accounts.get(key)
+        if found is None:
+            account = person.accounts.get(name)
+            found = self._accounts[key] = {
+                "person": person,
+                "formal": person.voice.tone == "formal",
+                "organization": self.kit.organization,
+                "organisation": self.kit.organization,
+                "platform": name,
+                "limits": self.limits(platform, person, name),
+                "handle": account.handle if account else "",
+            }
+        return dict(found)
 
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
         """:meth:`PlatformLimits.of` for the person's account on ``name``, once per account."""
@@ -304,26 +324,19 @@ def template_context(
     memo = memo if memo is not None else ContextMemo(kit)
     slot = assignment.slot
     campaign_id = assignment.campaign_id
-    campaign = memo.campaigns.get(campaign_id) if campaign_id is not None else None
-    account = person.accounts.get(slot.platform)
     room, characters = memo.room(topic, assignment.language, platform, person, slot.platform)
-    return {
-        "person": person,
-        "level": memo.level(person, topic),
-        "topic": topic,
-        "campaign": campaign,
-        "areas": memo.areas(topic),
-        "formal": person.voice.tone == "formal",
-        "organization": kit.organization,
-        "organisation": kit.organization,
-        "slot": SlotView.of(slot, assignment.language),
-        "kind": assignment.kind,
-        "variant": assignment.variant,
-        "language": assignment.language,
-        "platform": slot.platform,
-        "limits": memo.limits(platform, person, slot.platform),
-        "disclosure": room.disclosure,
-        "room": characters,
-        "fit": room.fit,
-        "handle": account.handle if account else "",
-    }
+    context = memo.account_values(platform, person, slot.platform)
+    context.update(
+        level=memo.level(person, topic),
+        topic=topic,
+        campaign=memo.campaigns.get(campaign_id) if campaign_id is not None else None,
+        areas=memo.areas(topic),
+        slot=SlotView.of(slot, assignment.language),
+        kind=assignment.kind,
+        variant=assignment.variant,
+        language=assignment.language,
+        disclosure=room.disclosure,
+        room=characters,
+        fit=room.fit,
+    )
+    return context
