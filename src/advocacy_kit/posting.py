@@ -6,8 +6,11 @@ One place does this for planned drafts (``pipeline``) and for text a person edit
 
 from __future__ import annotations
 
+from typing import Any
+
 from .calendar import Post
 from .platforms.base import Platform, PlatformOptions
+from .prevalidated import prevalidated
 
 __all__ = ["format_post", "measure_parts"]
 
@@ -29,11 +32,35 @@ def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions
     """A post of these parts as they stand, each measured the way ``platform`` counts."""
     counts = [platform.count(part, options) for part in parts]
     longest = max(counts, key=lambda count: count.length)
-    return Post(
-        platform=platform.name,
-        parts=parts,
-        length=longest.length,
-        limit=longest.limit,
-        valid=all(count.valid for count in counts),
-        details=dict(longest.details),
+    values = {
+        "platform": platform.name,
+        "parts": parts,
+        "length": longest.length,
+        "limit": longest.limit,
+        "valid": all(count.valid for count in counts),
+        "details": dict(longest.details),
+    }
+    if _plainly_valid(values):
+        # Validation would hand back these very values (a copy of the list and the dict):
+        # build the post from them directly.
+        values["parts"] = list(parts)
+        return prevalidated(Post, values)
+    return Post(**values)
+
+
+def _plainly_valid(values: dict[str, Any]) -> bool:
+    """Whether ``values`` are of exactly the types a :class:`Post` holds, so nothing converts.
+
+    Anything else a plugin platform may hand back (a tuple of parts, a ``str`` subclass, a
+    ``bool`` or ``float`` as a length, keys that are not text) goes through validation.
+    """
+    parts = values["parts"]
+    return (
+        type(values["platform"]) is str
+        and type(parts) is list
+        and all(type(part) is str for part in parts)
+        and type(values["length"]) is int
+        and type(values["limit"]) is int
+        and type(values["valid"]) is bool
+        and all(type(key) is str for key in values["details"])
     )

@@ -14,7 +14,11 @@ __all__ = ["count_hashtags", "platform_findings"]
 
 # A hashtag starts after a space or the start, never inside a word or URL (page#anchor), and is
 # not only digits (#1 is not a tag).
-_HASHTAG = re.compile(r"(?<![\w&#/])[#＃](?!\d+\b)\w[\w-]*")
+HASHTAG = re.compile(r"(?<![\w&#/])[#＃](?!\d+\b)\w[\w-]*")
+# The same matches, the sign looked for first: the look-behind then checks the character before
+# it (none at the start of the text passes, as above). A pattern that opens with a character
+# class lets the engine skip ahead to each sign instead of trying the look-behind everywhere.
+_HASHTAG = re.compile(r"[#＃](?<![\w&#/].)(?!\d+\b)\w[\w-]*", re.DOTALL)
 
 
 def count_hashtags(text: str) -> int:
@@ -28,14 +32,15 @@ def platform_findings(
     """AK101–AK103 for each part, from the platform's own count and validation; AK104 for tags."""
     language = where.language
     findings: list[Finding] = []
-    for index, part in enumerate(post.parts, 1):
-        prefix = (
-            say("part", language, index=index, count=len(post.parts)) if len(post.parts) > 1 else ""
-        )
+    parts = post.parts
+    kind = type(platform)
+    # Where a platform keeps validate and length_problems, validate is the base rules' problems
+    # followed by extra_problems; the base rules' ones are all left out below, so asking for the
+    # extra problems alone gives the same findings without measuring each part again.
+    plain = kind.validate is Platform.validate and kind.length_problems is Platform.length_problems
+    for index, part in enumerate(parts, 1):
+        prefix = say("part", language, index=index, count=len(parts)) if len(parts) > 1 else ""
         measured = platform.count(part, options)
-        # What the base rules already say (length, empty) is reported with its own code below;
-        # anything more a platform reports (characters, links …) becomes AK103.
-        generic = set(Platform.length_problems(platform, part, measured, language=language))
         if measured.length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
         elif measured.over_by:
@@ -48,7 +53,16 @@ def platform_findings(
                 limit=measured.limit,
             )
             findings.append(where.finding("AK101", message))
-        for problem in platform.validate(part, options, language=language):
+        if plain:
+            problems = platform.extra_problems(part, options, language=language)
+        else:
+            problems = platform.validate(part, options, language=language)
+        if not problems:
+            continue
+        # What the base rules already say (length, empty) is reported with its own code above;
+        # anything more a platform reports (characters, links …) becomes AK103.
+        generic = set(Platform.length_problems(platform, part, measured, language=language))
+        for problem in problems:
             if problem not in generic:
                 message = say(
                     "AK103", language, part=prefix, platform=platform.display_name, problem=problem

@@ -195,8 +195,10 @@ class Platform:
         return self._style_hashtags(text, self.hashtag_cap(options))
 
     def _style_hashtags(self, text: str, cap: int | None) -> str:
+        if cap is None and self.hashtag_style == "as_written":
+            return text  # nothing to restyle or drop, whatever tags there are: no need to look
         found = hashtags(text)
-        if not found or (cap is None and self.hashtag_style == "as_written"):
+        if not found:
             return text
         pieces: list[str] = []
         cursor = 0
@@ -262,8 +264,25 @@ class Platform:
     def validate(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
-        """Problems that make the network reject or cut ``text``, each saying what to do."""
-        return self.length_problems(text, self.count(text, options), language=language)
+        """Problems that make the network reject or cut ``text``, each saying what to do.
+
+        These are :meth:`length_problems` followed by :meth:`extra_problems`; override those
+        (or this, for anything else).
+        """
+        return [
+            *self.length_problems(text, self.count(text, options), language=language),
+            *self.extra_problems(text, options, language=language),
+        ]
+
+    def extra_problems(
+        self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
+    ) -> list[str]:
+        """What the platform rejects beyond the base rules (characters, links, tags …).
+
+        The base class has none. The checks ask for these alone, without measuring the text
+        again, where a platform keeps :meth:`validate` and :meth:`length_problems` as they are.
+        """
+        return []
 
     def length_problems(self, text: str, measured: Count, *, language: str = "en") -> list[str]:
         """What the base rules say of ``text`` (empty, too long) from its ``measured`` count.

@@ -46,10 +46,10 @@ class Bluesky(Platform):
         }
         return Count(graphemes, opts.max_characters, valid, self.unit, details)
 
-    def validate(
+    def extra_problems(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
-        problems = super().validate(text, options, language=language)
+        problems: list[str] = []
         opts = self._options(options)
         assert isinstance(opts, BlueskyOptions)
         size = utf8_length(text)

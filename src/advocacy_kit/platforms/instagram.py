@@ -39,10 +39,10 @@ class Instagram(Platform):
             text = text[: url.start] + note + text[url.end :]
         return text
 
-    def validate(
+    def extra_problems(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
-        problems = super().validate(text, options, language=language)
+        problems: list[str] = []
         cap = self.hashtag_cap(options)
         tags = len(hashtags(text))
         if cap is not None and tags > cap:

@@ -47,10 +47,10 @@ class Threads(Platform):
             {"links": links},
         )
 
-    def validate(
+    def extra_problems(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
-        problems = super().validate(text, options, language=language)
+        problems: list[str] = []
         opts = self._options(options)
         assert isinstance(opts, ThreadsOptions)
         links = len(self._links(text))

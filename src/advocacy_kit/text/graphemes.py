@@ -7,7 +7,15 @@ import regex
 __all__ = ["grapheme_count", "graphemes"]
 
 _GRAPHEME = regex.compile(r"\X")
-_FIRST_COMBINING = "\u0300"
+# A character whose Grapheme_Cluster_Break is none of Other, Control, CR and LF: only these
+# (Extend, ZWJ, SpacingMark, Prepend, Regional_Indicator and the Hangul jamo and syllables) can
+# join a neighbour into one cluster. Where none occurs, UAX #29 breaks between every two
+# characters except CR LF (GB3): its joining rules GB6–GB9c, GB11 and GB12/13 each need one of
+# them, and Other (emoji and Indic consonants included) never joins Other without them.
+_JOINING = regex.compile(
+    r"[^\p{Grapheme_Cluster_Break=Other}\p{Grapheme_Cluster_Break=Control}"
+    r"\p{Grapheme_Cluster_Break=CR}\p{Grapheme_Cluster_Break=LF}]"
+)
 
 
 def graphemes(text: str) -> list[str]:
@@ -18,7 +26,7 @@ def graphemes(text: str) -> list[str]:
 
 def grapheme_count(text: str) -> int:
     """How many extended grapheme clusters the text has."""
-    if not text or max(text) < _FIRST_COMBINING:
-        # Below U+0300 no character joins its neighbour except CR LF: one cluster each.
+    if _JOINING.search(text) is None:
+        # No character that could join a neighbour: one cluster each, CR LF being one.
         return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
