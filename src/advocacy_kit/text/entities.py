@@ -33,9 +33,24 @@ class Entity:
     domain: str | None = None
 
 
+# Formatting a post looks for its tags, then counting and validating it look again (Threads,
+# Instagram): the tags of the last few texts are kept. Entities are frozen, and each caller gets
+# a list of its own.
+_REMEMBERED = 64
+_tags_of: dict[str, tuple[Entity, ...]] = {}
+
+
 def hashtags(text: str) -> list[Entity]:
     """Hashtags in order (``#OpenSource`` → value ``OpenSource``)."""
-    return [Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+    if type(text) is not str:  # a subclass may compare or hash otherwise: no memory for it
+        return [Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text)]
+    found = _tags_of.get(text)
+    if found is None:
+        if len(_tags_of) >= _REMEMBERED:
+            _tags_of.clear()
+        found = tuple(Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text))
+        _tags_of[text] = found
+    return list(found)
 
 
 def mentions(text: str) -> list[Entity]:

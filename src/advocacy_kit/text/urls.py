@@ -45,8 +45,10 @@ _PATH = (
     rf"|(?:@{_PATH_CHAR}+/))"
 )
 # Every domain has a dot between two domain characters (the TLD starts with one): prose whose
-# dots all end sentences has no URL, and this test is far cheaper than the URL pattern.
-_DOTTED = re.compile(rf"{_DOMAIN_CHAR}\.{_DOMAIN_CHAR}")
+# dots all end sentences has no URL, and this test is far cheaper than the URL pattern. The dot
+# comes first and the character before it is looked at behind it: the same places match, and the
+# engine jumps from dot to dot instead of trying the character class at every position.
+_DOTTED = re.compile(rf"\.(?<={_DOMAIN_CHAR}\.){_DOMAIN_CHAR}")
 _QUERY_CHARS = r"[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]"
 _QUERY_END = r"[a-z0-9\-_&=#/]"
 
