@@ -31,7 +31,7 @@ def format_post(
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
     """A post of these parts as they stand, each measured the way ``platform`` counts."""
     counts = [platform.count(part, options) for part in parts]
-    longest = max(counts, key=lambda count: count.length)
+    longest = counts[0] if len(counts) == 1 else max(counts, key=lambda count: count.length)
     values = {
         "platform": platform.name,
         "parts": parts,
@@ -55,12 +55,15 @@ def _plainly_valid(values: dict[str, Any]) -> bool:
     ``bool`` or ``float`` as a length, keys that are not text) goes through validation.
     """
     parts = values["parts"]
-    return (
+    if not (
         type(values["platform"]) is str
         and type(parts) is list
-        and all(type(part) is str for part in parts)
         and type(values["length"]) is int
         and type(values["limit"]) is int
         and type(values["valid"]) is bool
-        and all(type(key) is str for key in values["details"])
-    )
+    ):
+        return False
+    for part in parts:
+        if type(part) is not str:
+            return False
+    return all(type(key) is str for key in values["details"])

@@ -7,15 +7,14 @@ import regex
 __all__ = ["grapheme_count", "graphemes"]
 
 _GRAPHEME = regex.compile(r"\X")
-# A character whose Grapheme_Cluster_Break is none of Other, Control, CR and LF: only these
-# (Extend, ZWJ, SpacingMark, Prepend, Regional_Indicator and the Hangul jamo and syllables) can
-# join a neighbour into one cluster. Where none occurs, UAX #29 breaks between every two
-# characters except CR LF (GB3): its joining rules GB6–GB9c, GB11 and GB12/13 each need one of
-# them, and Other (emoji and Indic consonants included) never joins Other without them.
-_JOINING = regex.compile(
-    r"[^\p{Grapheme_Cluster_Break=Other}\p{Grapheme_Cluster_Break=Control}"
-    r"\p{Grapheme_Cluster_Break=CR}\p{Grapheme_Cluster_Break=LF}]"
-)
+# A character that may join a neighbour into one cluster. Below U+0300 every character's
+# Grapheme_Cluster_Break is Other, Control, CR or LF; from there on this class takes every
+# character that is not Other (Control ones too, which keeps it a simple set difference). Only
+# Extend, ZWJ, SpacingMark, Prepend, Regional_Indicator and the Hangul jamo and syllables can
+# join: where none occurs, UAX #29 breaks between every two characters except CR LF (GB3), as
+# its joining rules GB6–GB9c, GB11 and GB12/13 each need one of them, and Other (emoji and
+# Indic consonants included) never joins Other without them.
+_MAY_JOIN = regex.compile(r"[\u0300-\U0010FFFF--\p{Grapheme_Cluster_Break=Other}]", regex.V1)
 
 
 def graphemes(text: str) -> list[str]:
@@ -26,7 +25,7 @@ def graphemes(text: str) -> list[str]:
 
 def grapheme_count(text: str) -> int:
     """How many extended grapheme clusters the text has."""
-    if _JOINING.search(text) is None:
+    if text.isascii() or _MAY_JOIN.search(text) is None:
         # No character that could join a neighbour: one cluster each, CR LF being one.
         return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
