@@ -292,3 +292,19 @@ def test_a_platform_that_changes_its_length_problems_is_asked_for_them() -> None
     where = Where.of(_draft(kit, "facebook", "hello"), "facebook", "en")
     codes = [finding.code for finding in platform_findings(post, kit, platform, options, where)]
     assert codes == ["AK103"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_where_of_a_draft_is_the_dataclass_of_its_fields(language: str) -> None:
+    draft = make_entry("ada", "x", dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC), ["a"]).draft
+    where = Where.of(draft, "x", language)
+    careful = Where(
+        person_id="ada",
+        slot_id=draft.id,
+        platform="x",
+        template=draft.template,
+        language=language,
+    )
+    assert (where, hash(where), repr(where)) == (careful, hash(careful), repr(careful))
+    with pytest.raises(AttributeError):
+        where.language = "fr"  # type: ignore[misc]

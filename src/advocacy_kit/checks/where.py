@@ -24,13 +24,21 @@ class Where:
     @classmethod
     def of(cls, draft: Draft, platform: str, language: str) -> Where:
         """The place of a draft's post on ``platform``."""
-        return cls(
-            person_id=draft.assignment.slot.person_id,
-            slot_id=draft.id,
-            platform=platform,
-            template=draft.template,
-            language=language,
+        # Every post is checked: set the fields as the frozen dataclass's __init__ would (it
+        # has no defaults or post-init), without its one object.__setattr__ call per field.
+        where = object.__new__(cls)
+        object.__setattr__(
+            where,
+            "__dict__",
+            {
+                "person_id": draft.assignment.slot.person_id,
+                "slot_id": draft.id,
+                "platform": platform,
+                "template": draft.template,
+                "language": language,
+            },
         )
+        return where
 
     @classmethod
     def of_entry(cls, entry: CalendarEntry, language: str) -> Where:
