@@ -52,6 +52,10 @@ def kit(write_kit: Callable[..., Path]) -> advocacy_kit.Kit:
             "https://acme.example/a/b?utm_source=advocacy&utm_medium=social",
         ),
         ("No links at all.", "No links at all."),
+        (
+            "Odd https://＃a.example and https://acme.example/x",
+            "Odd https://＃a.example and https://acme.example/x?utm_source=advocacy&utm_medium=social",
+        ),
     ],
     ids=[
         "sentence-end",
@@ -60,6 +64,7 @@ def kit(write_kit: Callable[..., Path]) -> advocacy_kit.Kit:
         "already-tracked",
         "prefix",
         "none",
+        "unreadable-host-left-alone",
     ],
 )
 def test_track_links(kit: advocacy_kit.Kit, text: str, expected: str) -> None:

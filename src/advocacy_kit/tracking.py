@@ -35,7 +35,10 @@ def find_urls(text: str) -> list[str]:
 
 def is_employer_url(url: str, domains: list[str]) -> bool:
     """Whether ``url`` points at one of the employer's domains (subdomains included)."""
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:  # a host Python cannot read (``https://＃``, a broken ``[…]``): not theirs
+        return False
     return any(host == d or host.endswith(f".{d}") for d in (d.lower().strip(".") for d in domains))
 
 
