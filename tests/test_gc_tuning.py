@@ -58,3 +58,28 @@ def test_objects_the_program_froze_stay_frozen() -> None:
     _inner()
     assert gc.get_freeze_count() == frozen
     assert kept
+
+
+def test_shared_with_workers_freezes_only_when_it_helps() -> None:
+    from advocacy_kit.gc_tuning import shared_with_workers
+
+    gc.enable()
+    with shared_with_workers():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.disable()  # paused anyway (as while a week is planned): nothing to freeze
+    with shared_with_workers():
+        assert gc.get_freeze_count() == 0
+
+
+def test_shared_with_workers_leaves_the_programs_frozen_objects_frozen() -> None:
+    from advocacy_kit.gc_tuning import shared_with_workers
+
+    kept = [[] for _ in range(10)]
+    gc.enable()
+    gc.freeze()
+    frozen = gc.get_freeze_count()
+    with shared_with_workers():
+        pass
+    assert gc.get_freeze_count() == frozen
+    assert kept

@@ -18,7 +18,6 @@ Small weeks and machines without ``fork`` draft in this process after planning, 
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import pickle
@@ -26,6 +25,8 @@ import queue
 from collections.abc import Callable, Sequence
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
+
+from .gc_tuning import shared_with_workers
 
 __all__ = ["CHUNK", "THRESHOLD", "DraftWorker"]
 
@@ -100,18 +101,13 @@ class DraftWorker(Generic[T, R]):
         context = multiprocessing.get_context("fork")
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
-        # Objects alive now are only read by the worker: frozen, the collector leaves them
-        # alone there, which keeps their memory pages shared instead of copied.
-        gc.freeze()
-        try:
+        with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
                 args=(self._tasks, self._results, work, pack, decode),
                 daemon=True,
             )
             self._process.start()
-        finally:
-            gc.unfreeze()
 
     def __enter__(self) -> DraftWorker[T, R]:
         return self

@@ -14,13 +14,14 @@ server), they are left alone, and the collector simply runs again.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-__all__ = ["fewer_collections"]
+__all__ = ["fewer_collections", "shared_with_workers"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,3 +56,22 @@ def fewer_collections(function: Callable[P, R]) -> Callable[P, R]:
                         gc.enable()
 
     return run
+
+
+@contextlib.contextmanager
+def shared_with_workers() -> Iterator[None]:
+    """Fork workers inside this block: objects alive now stay out of the collector's way there.
+
+    A forked worker only reads what it inherits; frozen, the collector leaves those objects
+    alone in the worker, which keeps their memory pages shared instead of copied. Nothing is
+    frozen while the collector is paused anyway, or where the program froze objects of its own
+    (unfreezing afterwards would thaw those too).
+    """
+    freeze = gc.isenabled() and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.unfreeze()

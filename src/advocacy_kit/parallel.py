@@ -14,13 +14,14 @@ done here, one after the other — which also raises any error exactly as a sing
 
 from __future__ import annotations
 
-import gc
 import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
+
+from .gc_tuning import shared_with_workers
 
 __all__ = ["CHUNKS", "SHARE", "THRESHOLD", "map_in_halves"]
 
@@ -107,11 +108,11 @@ def map_in_halves(
     bounds = [(at, min(at + size, len(items))) for at in range(middle, len(items), size)]
     ready: list[R] = []
     failed_at: int | None = None
-    # Objects alive now are only read by the worker: frozen, the collector leaves them alone
-    # there, which keeps their memory pages shared instead of copied.
-    gc.freeze()
     try:
-        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with (
+            shared_with_workers(),
+            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool,
+        ):
             chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
             waiting = 0
 
@@ -139,7 +140,6 @@ def map_in_halves(
                     chunk.cancel()
     finally:
         _job = None
-        gc.unfreeze()
     for result in ready:
         finish(result)
     if failed_at is not None:
