@@ -10,6 +10,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from advocacy_kit import Calendar, load_kit, plan_week
 from advocacy_kit.calendar import CalendarEntry, Post, Slot
@@ -202,3 +204,28 @@ def test_the_manifest_records_the_files_hash_whatever_its_size(tmp_path: Path, s
     assert path.read_bytes() == content
     recorded = json.loads((tmp_path / MANIFEST_NAME).read_text(encoding="utf-8"))
     assert recorded["files"]["calendar.json"] == "sha256:" + hashlib.sha256(content).hexdigest()
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(_JSON_VALUES)
+def test_values_called_plain_are_written_alike_by_both(value: object) -> None:
+    import orjson
+
+    from advocacy_kit.exporters.json_writer import _plain
+
+    if _plain(value):
+        careful = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        fast = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+        assert fast == careful.encode("utf-8")

@@ -118,6 +118,11 @@ def _details_written_alike(entries: list[CalendarEntry]) -> bool:
     import orjson
 
     details = list(filter(None, map(_DETAILS, entries)))  # empty ones need no look
+    try:
+        if all(map(_plain, details)):
+            return True  # text, whole numbers, truth values and nulls: both write them alike
+    except RecursionError:
+        pass  # nested too deep to walk: the writers' own answers decide
     option = (
         orjson.OPT_SORT_KEYS
         | orjson.OPT_PASSTHROUGH_DATETIME
@@ -130,6 +135,25 @@ def _details_written_alike(entries: list[CalendarEntry]) -> bool:
         return fast == careful.encode("utf-8")
     except (TypeError, ValueError, RecursionError):
         return False
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` holds only what orjson and the standard library write alike.
+
+    Exactly ``str``, ``bool``, ``None``, 64-bit ``int`` (orjson refuses larger ones, and the
+    standard library then writes the file), lists and ``str``-keyed dicts of those. Floats are
+    not: the two write some of them differently (``1e+16`` and ``1e16``).
+    """
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return True
+    if kind is int:
+        return bool(-(2**63) <= value < 2**64)
+    if kind is list:
+        return all(map(_plain, value))
+    if kind is dict:
+        return all(type(key) is str and _plain(item) for key, item in value.items())
+    return False
 
 
 @functools.cache
