@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from advocacy_kit.calendar import CalendarEntry
 from advocacy_kit.loading import load_kit
 from advocacy_kit.pipeline import plan_week
@@ -85,3 +87,15 @@ def test_long_german_draft_is_an_x_thread_and_a_linkedin_error(
     assert errors[0].severity == "error"
     # The kit is German, so the finding speaks German.
     assert f"{over} Zeichen über dem LinkedIn-Limit von 3000" in errors[0].message
+
+
+@pytest.mark.parametrize("name", ["x", "mastodon", "bluesky", "threads", "linkedin"])
+def test_an_empty_draft_is_one_empty_post_not_an_error(name: str) -> None:
+    from advocacy_kit.plugins import get_platforms
+    from advocacy_kit.posting import format_post
+
+    platform = get_platforms()[name]
+    post = format_post(platform, "", platform.options({}))
+    assert post.parts == [""]
+    assert post.length == 0
+    assert not post.valid

@@ -259,7 +259,8 @@ class Platform:
             text = text.replace(disclosure, "", 1).strip()
             while "\n\n\n" in text:
                 text = text.replace("\n\n\n", "\n\n")
-        return self.split(text, options, lead=disclosure)
+        # Nothing to split (an empty draft) is still one post: the checks then say it is empty.
+        return self.split(text, options, lead=disclosure) or [text]
 
     def validate(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
