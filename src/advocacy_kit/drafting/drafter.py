@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import prevalidated
 from .context import ContextMemo, template_context
-from .environment import has_template_place, make_environment, template_error
+from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class Drafter:
     def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
         """Render with every failure turned into a :class:`TemplateError` naming file and line."""
         try:
-            text = template.render(context)  # Jinja makes its own copy of the mapping
+            text = render_template(template, context)  # a copy of the mapping, as Jinja makes
         except Exception as error:  # a template bug of any kind names its line
             if not isinstance(error, jinja2.TemplateError) and not has_template_place(error):
                 raise
