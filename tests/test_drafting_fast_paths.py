@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 import pytest
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import LRUCache
 
 from advocacy_kit.drafting import Drafter, drafter, environment
 from advocacy_kit.drafting.environment import DraftEnvironment, render_template
@@ -205,3 +206,16 @@ def test_weeks_are_drafted_as_with_the_stock_sandbox(
     careful = plan_week(kit, "2026-W49")
     assert isinstance(Drafter(kit).env, CarefulEnvironment)
     assert fast.model_dump_json() == careful.model_dump_json()
+
+
+@pytest.mark.parametrize("kit_path", [GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
+def test_keeping_every_template_drafts_as_jinjas_own_cache(kit_path: Any) -> None:
+    kit = load_kit(kit_path)
+    calendar = plan_week(kit, "2026-W49")
+    assert calendar.entries
+    kept = Drafter(kit)
+    assert type(kept.env.cache) is dict
+    evicting = Drafter(kit)
+    evicting.env.cache = LRUCache(2)  # type: ignore[assignment]  # a template and its parent at most: reloaded all the time
+    for entry in calendar.entries:
+        assert kept.draft(entry.assignment) == evicting.draft(entry.assignment) == entry.draft

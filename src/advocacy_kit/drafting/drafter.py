@@ -68,6 +68,9 @@ class Drafter:
         # A drafter lives for one plan: templates are read once, not checked for changes on
         # every draft (and every {% extends %}) as a long-lived environment would.
         self.env.auto_reload = False
+        # For the same reason every template it compiles is kept: a plain dictionary, where
+        # Jinja's 400-place LRU cache reorders a queue on every {% extends %} of every draft.
+        self.env.cache = {}
         self._templates: dict[tuple[str, str, str], jinja2.Template] = {}
         self._memo = ContextMemo(kit)
         cap = kit.guidelines.hashtags.max_per_post
