@@ -6,6 +6,7 @@ Jinja's sandbox, and from ``Template.render`` itself.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -15,10 +16,14 @@ import pytest
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import LRUCache
 
+from advocacy_kit.checks.platform_rules import platform_findings
+from advocacy_kit.checks.where import Where
 from advocacy_kit.drafting import Drafter, drafter, environment
+from advocacy_kit.drafting.context import SlotView
 from advocacy_kit.drafting.environment import DraftEnvironment, render_template
 from advocacy_kit.loading import load_kit
 from advocacy_kit.pipeline import plan_week
+from advocacy_kit.plugins import get_platforms
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT
 
@@ -219,3 +224,37 @@ def test_keeping_every_template_drafts_as_jinjas_own_cache(kit_path: Any) -> Non
     evicting.env.cache = LRUCache(2)  # type: ignore[assignment]  # a template and its parent at most: reloaded all the time
     for entry in calendar.entries:
         assert kept.draft(entry.assignment) == evicting.draft(entry.assignment) == entry.draft
+
+
+def test_a_slot_view_is_the_one_its_constructor_makes() -> None:
+    kit = load_kit(GERMAN_KIT)
+    slot = plan_week(kit, "2026-W49").entries[0].slot
+    for language in ("de", "en", "xx"):
+        made = SlotView.of(slot, language)
+        constructed = SlotView(slot.start, slot.platform, slot.timezone, language)
+        assert made == constructed
+        assert hash(made) == hash(constructed)
+        assert repr(made) == repr(constructed)
+        assert (made.date, made.weekday, made.day, made.time) == (
+            constructed.date,
+            constructed.weekday,
+            constructed.day,
+            constructed.time,
+        )
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.language = "fr"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("kit_path", [GERMAN_KIT, ENGLISH_KIT], ids=["de", "en"])
+def test_platform_findings_with_the_text_given_are_those_without(kit_path: Any) -> None:
+    kit = load_kit(kit_path)
+    calendar = plan_week(kit, "2026-W49")
+    platforms = get_platforms()
+    for entry in calendar.entries:
+        platform = platforms[entry.post.platform]
+        options = platform.options(kit.person(entry.slot.person_id).accounts[platform.name].options)
+        where = Where.of(entry.draft, entry.post.platform, "de")
+        for text in (entry.post.text, "#a #b #c #d #e #f", ""):
+            post = entry.post.model_copy(update={"parts": [text]})
+            given = platform_findings(post, kit, platform, options, where, text=text)
+            assert given == platform_findings(post, kit, platform, options, where)
