@@ -45,7 +45,7 @@ def check_post(
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     return [
-        *platform_findings(post, kit, platform, options, where),
+        *platform_findings(post, kit, platform, options, where, text=text),
         *disclosure_findings(post, draft, kit, where),
         *term_findings(text, kit, where),
         *prompt_findings(text, kit, where, edited=edited),

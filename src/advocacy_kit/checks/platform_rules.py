@@ -27,9 +27,18 @@ def count_hashtags(text: str) -> int:
 
 
 def platform_findings(
-    post: Post, kit: Kit, platform: Platform, options: PlatformOptions, where: Where
+    post: Post,
+    kit: Kit,
+    platform: Platform,
+    options: PlatformOptions,
+    where: Where,
+    *,
+    text: str | None = None,
 ) -> list[Finding]:
-    """AK101–AK103 for each part, from the platform's own count and validation; AK104 for tags."""
+    """AK101–AK103 for each part, from the platform's own count and validation; AK104 for tags.
+
+    :param text: ``post.text`` where the caller has it already (it joins the parts anew).
+    """
     language = where.language
     findings: list[Finding] = []
     parts = post.parts
@@ -69,7 +78,7 @@ def platform_findings(
                 )
                 findings.append(where.finding("AK103", message))
     cap = kit.guidelines.hashtags.max_per_post
-    tags = count_hashtags(post.text)
+    tags = count_hashtags(post.text if text is None else text)
     if tags > cap:
         findings.append(where.finding("AK104", say("AK104", language, count=tags, limit=cap)))
     return findings

@@ -70,7 +70,20 @@ class SlotView:
     @classmethod
     def of(cls, slot: Slot, language: str) -> SlotView:
         """The view of a planned slot."""
-        return cls(slot.start, slot.platform, slot.timezone, language)
+        # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
+        # no defaults or post-init), without its one object.__setattr__ call per field.
+        view = object.__new__(cls)
+        object.__setattr__(
+            view,
+            "__dict__",
+            {
+                "start": slot.start,
+                "platform": slot.platform,
+                "timezone": slot.timezone,
+                "language": language,
+            },
+        )
+        return view
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import prevalidated
 from .context import ContextMemo, template_context
-from .environment import has_template_place, make_environment, template_error
+from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
 if TYPE_CHECKING:
@@ -68,6 +68,9 @@ class Drafter:
         # A drafter lives for one plan: templates are read once, not checked for changes on
         # every draft (and every {% extends %}) as a long-lived environment would.
         self.env.auto_reload = False
+        # For the same reason every template it compiles is kept: a plain dictionary, where
+        # Jinja's 400-place LRU cache reorders a queue on every {% extends %} of every draft.
+        self.env.cache = {}
         self._templates: dict[tuple[str, str, str], jinja2.Template] = {}
         self._memo = ContextMemo(kit)
         cap = kit.guidelines.hashtags.max_per_post
@@ -135,7 +138,7 @@ class Drafter:
     def render(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
         """Render with every failure turned into a :class:`TemplateError` naming file and line."""
         try:
-            text = template.render(context)  # Jinja makes its own copy of the mapping
+            text = render_template(template, context)  # a copy of the mapping, as Jinja makes
         except Exception as error:  # a template bug of any kind names its line
             if not isinstance(error, jinja2.TemplateError) and not has_template_place(error):
                 raise
