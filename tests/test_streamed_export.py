@@ -240,6 +240,35 @@ def test_streamed_content_is_written_piece_by_piece_in_order(tmp_path: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
 
 
+def test_a_long_stream_goes_to_the_disk_as_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from advocacy_kit.exporters import base
+
+    synced: list[int] = []
+    original = os.fdatasync
+
+    def fdatasync(handle: int) -> None:
+        synced.append(os.fstat(handle).st_size)
+        original(handle)
+
+    monkeypatch.setattr(base, "_SYNC_EVERY", 20_000)
+    monkeypatch.setattr(os, "fdatasync", fdatasync)
+    path = write_atomic(tmp_path / "x.json", StreamedContent(Pieces(PIECES)))
+    assert path.read_bytes() == b"".join(PIECES)
+    # Whenever 20,000 bytes or more were written since the last time: all written so far.
+    expected, written, unsynced = [], 0, 0
+    for piece in PIECES:
+        written, unsynced = written + len(piece), unsynced + len(piece)
+        if unsynced >= 20_000:
+            expected.append(written)
+            unsynced = 0
+    assert synced == expected
+    assert len(expected) >= 2
+
+
 def test_failing_to_make_a_piece_keeps_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "x.json"
     target.write_bytes(b"old")

@@ -125,6 +125,9 @@ def write_atomic(
 _AHEAD = 2
 """Pieces made but not yet written: enough to keep the writer busy, few enough to hold."""
 
+_SYNC_EVERY = 1 << 25
+"""Bytes the writer hands to the disk at a time (32 MiB), so the last fsync has little left."""
+
 
 def _write_meanwhile(
     stream: BinaryIO, pieces: Iterable[Piece], each_piece: Callable[[Piece], object] | None
@@ -140,12 +143,19 @@ def _write_meanwhile(
     abandoned = threading.Event()
 
     def write() -> None:
+        unsynced = 0
         try:
             while (piece := waiting.get()) is not None:
-                if not abandoned.is_set():
-                    stream.write(piece)
-                    if each_piece is not None:
-                        each_piece(piece)
+                if abandoned.is_set():
+                    continue
+                stream.write(piece)
+                if each_piece is not None:
+                    each_piece(piece)
+                unsynced += len(piece)
+                if unsynced >= _SYNC_EVERY:  # on the disk while the rest is made
+                    stream.flush()
+                    os.fdatasync(stream.fileno())
+                    unsynced = 0
         except BaseException as error:  # handed to the maker, raised there
             failed.append(error)
             while waiting.get() is not None:  # so the maker never waits for room in vain
