@@ -2,12 +2,15 @@
 
 The file is the :class:`~advocacy_kit.Calendar` model as JSON (keys sorted, two-space indent).
 ``advocacy-kit schema --calendar`` prints its JSON Schema; :func:`load_calendar` reads it back.
+The exporter makes the file in pieces (:func:`calendar_json_pieces`) and writes each while the
+next is made.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -19,13 +22,14 @@ from ..calendar import Calendar
 from ..errors import Problem, UsageError
 from ..gc_tuning import fewer_collections
 from ..hookspecs import hookimpl
-from .base import Exporter, ExportFile
-from .json_writer import fast_calendar_json
+from .base import Exporter, ExportFile, Piece, StreamedContent
+from .json_writer import fast_calendar_json, fast_calendar_json_pieces
 
 __all__ = [
     "JsonExporter",
     "calendar_json",
     "calendar_json_bytes",
+    "calendar_json_pieces",
     "calendar_schema",
     "load_calendar",
     "parse_calendar",
@@ -53,6 +57,12 @@ def calendar_json_bytes(calendar: Calendar) -> bytes:
     data = ordered.model_dump(mode="json")
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return text.encode("utf-8")
+
+
+def calendar_json_pieces(calendar: Calendar) -> Iterator[Piece]:
+    """:func:`calendar_json_bytes` in pieces of some thousand entries: joined, the same bytes."""
+    entries = sorted(calendar.entries, key=_CALENDAR_ORDER)
+    yield from fast_calendar_json_pieces(calendar.model_copy(update={"entries": entries}))
 
 
 _CALENDAR_ORDER = attrgetter("slot.start", "slot.person_id", "slot.platform")
@@ -126,6 +136,16 @@ class JsonExporter(Exporter):
 
     def render(self, calendar: Calendar) -> list[ExportFile]:
         return [ExportFile("calendar.json", calendar_json_bytes(calendar))]
+
+    def stream(self, calendar: Calendar) -> list[ExportFile]:
+        """``calendar.json`` made in pieces while it is written (no 240 MB buffer for a big week)."""
+        return [
+            ExportFile("calendar.json", StreamedContent(partial(calendar_json_pieces, calendar)))
+        ]
+
+    @fewer_collections  # the file is made while it is written, in export
+    def export(self, calendar: Calendar, target: Path, *, force: bool = False) -> list[Path]:
+        return super().export(calendar, target, force=force)
 
 
 @hookimpl

@@ -19,6 +19,10 @@ one call and writes the same bytes:
 - Floats are written differently (orjson ``1e-5``, the standard library ``1e-05``). The only
   field that may hold one is ``Post.details`` (free-form); :func:`_details_written_alike`
   compares both writers on all details at once and allows the fast path only when they agree.
+
+:func:`fast_calendar_json_pieces` writes the same bytes in pieces of some thousand entries, so
+the file can be written while its next piece is made; a piece orjson cannot write exactly is
+written by the standard library. Why the pieces join to exactly the whole is told there.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import datetime as dt
 import functools
 import json
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import attrgetter
 from typing import Any
 
@@ -46,7 +50,7 @@ from ..calendar import (
     Slot,
 )
 
-__all__ = ["fast_calendar_json"]
+__all__ = ["fast_calendar_json", "fast_calendar_json_pieces"]
 
 _CALENDAR_MODELS: tuple[type[BaseModel], ...] = (
     Assignment,
@@ -88,6 +92,108 @@ def fast_calendar_json(calendar: Calendar) -> bytes | None:
         return orjson.dumps(calendar, default=_writer_hook(models), option=option)
     except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
         return None
+
+
+_PIECE = 1000
+"""Entries per piece of :func:`fast_calendar_json_pieces` (some 4 MB in a synthetic week)."""
+
+# How a dump of {"entries": [...]} with two-space indent begins, and where a piece is cut.
+_ENTRIES_KEY = b'\n  "entries": '
+_FIRST_FROM = len(b'{\n  "entries": ')  # the first piece keeps the list's "["
+_LATER_FROM = len(b'{\n  "entries": [\n    0')  # a later one starts at the ",\n" after the 0
+_LAST_UNTIL = len(b"\n}")  # the last piece keeps the "\n  ]" that closes the list
+_OTHER_UNTIL = len(b"\n  ]\n}")
+
+
+def fast_calendar_json_pieces(
+    calendar: Calendar, size: int = _PIECE
+) -> Iterator[bytes | memoryview]:
+    """:func:`fast_calendar_json`'s bytes (the standard library's) in pieces of ``size`` entries.
+
+    Entries must already be in order. Why the pieces join to exactly the whole file:
+
+    - With two-space indent, both writers write a value at a given depth the same wherever it
+      stands: an object or list as its opening bracket, each member or item on its own line
+      indented by the depth plus one, joined by ``,`` and closed on a line of its own; an empty
+      one as ``{}`` or ``[]``.
+    - The calendar is an object, so ``entries`` is a member at depth 1: a newline, two spaces,
+      ``"entries": `` and the list. Strings never hold a raw newline (both escape it), deeper
+      lines start with more spaces and keys are unique, so the calendar written with no
+      entries holds ``\n  "entries": []`` exactly once: the file's head is what comes before,
+      its tail what comes after.
+    - ``{"entries": items}`` is written as ``{\n  "entries": [\n`` + the items at depth 2 joined
+      by ``,\n`` + ``\n  ]\n}``: the items at the very depth they have in the calendar. A
+      later piece is written with a placeholder ``0`` first, so cutting after ``[\n    0``
+      keeps the ``,\n`` that joins it to the piece before. The first piece keeps the ``[``
+      opening the list; the last keeps the ``\n  ]`` closing it.
+
+    So head + first piece + later pieces + tail + ``\n`` is the file. Each piece is written by
+    orjson if it writes that piece exactly (the calendar models as their fields, details written
+    alike: see the module text), else by the standard library from ``model_dump(mode="json")``
+    of the calendar holding just those entries, which gives each entry as the whole dump does.
+    Pieces are views into the text of their piece, not copies.
+    """
+    models = _models_written_as_their_fields()
+    if models is None:
+        yield _stdlib_json(calendar.model_dump(mode="json")) + b"\n"
+        return
+    hook = _writer_hook(models)
+    written = _piece_json(calendar.model_copy(update={"entries": []}), None, hook)
+    entries = calendar.entries
+    if not entries:
+        yield written + b"\n"
+        return
+    head, found, tail = written.partition(_ENTRIES_KEY + b"[]")
+    assert found, "a calendar is written with its entries at depth 1"  # see above
+    yield head + _ENTRIES_KEY
+    for start in range(0, len(entries), size):
+        piece = entries[start : start + size]
+        text = _piece_json(calendar, piece, hook, placeholder=start > 0)
+        cut_from = _LATER_FROM if start else _FIRST_FROM
+        last = start + size >= len(entries)
+        yield memoryview(text)[cut_from : len(text) - (_LAST_UNTIL if last else _OTHER_UNTIL)]
+    yield tail + b"\n"
+
+
+def _piece_json(
+    calendar: Calendar,
+    piece: list[CalendarEntry] | None,
+    hook: Callable[[Any], Any],
+    *,
+    placeholder: bool = False,
+) -> bytes:
+    """``calendar`` written whole (``piece`` None) or ``{"entries": piece}``, with indent 2.
+
+    orjson writes it where it writes it exactly, the standard library otherwise. With
+    ``placeholder`` the list starts with a ``0``.
+    """
+    import orjson
+
+    value: Any = calendar
+    if piece is not None:
+        value = {"entries": [0, *piece] if placeholder else piece}
+    option = (
+        orjson.OPT_INDENT_2
+        | orjson.OPT_SORT_KEYS
+        | orjson.OPT_PASSTHROUGH_DATETIME
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+        | orjson.OPT_PASSTHROUGH_SUBCLASS
+    )
+    if piece is None or _details_written_alike(piece):
+        try:
+            return orjson.dumps(value, default=hook, option=option)
+        except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
+            pass
+    if piece is None:
+        return _stdlib_json(calendar.model_dump(mode="json"))
+    # Dumped as part of a calendar: each entry exactly as in the dump of the whole calendar.
+    dumped = calendar.model_copy(update={"entries": piece}).model_dump(mode="json")["entries"]
+    return _stdlib_json({"entries": [0, *dumped] if placeholder else dumped})
+
+
+def _stdlib_json(data: Any) -> bytes:
+    """The definition of ``calendar.json``'s bytes, less the final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def _writer_hook(models: frozenset[type]) -> Callable[[Any], Any]:

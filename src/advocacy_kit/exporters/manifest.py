@@ -5,6 +5,10 @@ wrote there. Before a file is written again, its current content is compared wit
 A file that differs (someone edited it, or advocacy-kit never wrote it) is kept as it is; the new
 version goes beside it as ``NAME.new.SUFFIX`` and an :class:`ExportWarning` says so. ``force``
 overwrites instead.
+
+Hashes are computed while a file is written (streamed content piece by piece in the writer's
+thread, a big whole file in a thread beside the write), and a present file is hashed as it is
+read, so no file needs to be held in memory twice.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ExportError
 from ..i18n import say
-from .base import ExportFile, ExportWarning, write_atomic
+from .base import ExportFile, ExportWarning, StreamedContent, write_atomic
 
 __all__ = ["MANIFEST_NAME", "Manifest", "digest", "write_protected"]
 
@@ -92,7 +96,9 @@ class Manifest:
         path = self.folder / name
         if not path.exists():
             return True
-        return self.hashes.get(name) == digest(path.read_bytes())
+        with path.open("rb") as stream:  # read in chunks: the digest of path.read_bytes()
+            found = "sha256:" + hashlib.file_digest(stream, "sha256").hexdigest()
+        return self.hashes.get(name) == found
 
 
 def _beside(name: str, manifest: Manifest) -> str:
@@ -121,22 +127,33 @@ def write_protected(
     manifest = Manifest.load(folder, language=language)
     written: list[Path] = []
     for file in files:
-        data = file.data
         name = file.name
         path = folder / name
-        if (
-            not force
-            and path.exists()
-            and path.read_bytes() != data
-            and not manifest.is_unchanged(name)
-        ):
-            key = "manifest.edited" if name in manifest.hashes else "manifest.foreign"
-            name = _beside(file.name, manifest)
-            warnings.warn(
-                ExportWarning(say(key, language, path=path, new=folder / name)), stacklevel=2
-            )
-        hashed = _digest_meanwhile(data)
-        written.append(write_atomic(folder / name, data))
-        manifest.hashes[name] = hashed()
+        # A present file is kept if it differs from the new content and from the record. Both
+        # tests only read the file, so asking the record first gives the same answer; then
+        # streamed content is joined only for a file that differs from the record.
+        if not force and path.exists() and not manifest.is_unchanged(name):
+            data = file.data
+            file = ExportFile(file.name, data)  # made once: compared, then written
+            if path.read_bytes() != data:
+                key = "manifest.edited" if name in manifest.hashes else "manifest.foreign"
+                name = _beside(file.name, manifest)
+                warnings.warn(
+                    ExportWarning(say(key, language, path=path, new=folder / name)), stacklevel=2
+                )
+        target, hashed = _write_hashed(folder / name, file.content)
+        written.append(target)
+        manifest.hashes[name] = hashed
     manifest.save()
     return written
+
+
+def _write_hashed(path: Path, content: str | bytes | StreamedContent) -> tuple[Path, str]:
+    """:func:`write_atomic`, and the :func:`digest` of what it wrote."""
+    if isinstance(content, StreamedContent):
+        hasher = hashlib.sha256()
+        target = write_atomic(path, content, each_piece=hasher.update)
+        return target, "sha256:" + hasher.hexdigest()
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    hashed = _digest_meanwhile(data)
+    return write_atomic(path, data), hashed()
