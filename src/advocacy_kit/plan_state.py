@@ -13,13 +13,14 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from hashlib import sha256
 
 from .calendar import Assignment, Slot
 from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
 from .plan_words import ReasonWords
 from .prevalidated import prevalidated
-from .reasons import say
+from .reasons import say, say_around
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
@@ -47,11 +48,25 @@ def stable_hash(*parts: object) -> int:
 class PersonView:
     """What the planner looks up for a person on every slot, worked out once for the week."""
 
-    __slots__ = ("areas", "campaign_topics", "languages", "room", "stale")
+    __slots__ = (
+        "area_use",
+        "areas",
+        "balance",
+        "campaign_topics",
+        "fits",
+        "fresh_never",
+        "languages",
+        "last",
+        "person",
+        "room",
+        "stale",
+        "used",
+    )
 
     def __init__(
         self, person: Person, campaign_topics: list[Topic], stale: set[str], room: float
     ) -> None:
+        self.person = person
         self.areas = sorted(person.expertise)
         self.languages = tuple(person.languages)
         # Campaign topics of the person's areas that suit one of their languages, in the order
@@ -61,6 +76,16 @@ class PersonView:
         self.stale = stale
         # How many colleagues' times fit into the sharing hours at the spacing.
         self.room = room
+        # Filled in by PlanState.view: the person's record and their words of the week.
+        self.used: set[str] = set()
+        self.area_use: dict[str, int] = {}
+        self.last: dict[str, str] = _NO_HISTORY
+        self.fresh_never = ""
+        # Per topic areas (the area itself for a topic of one area): the person's areas among
+        # them, their level there and the expertise reason; the same for every such topic.
+        self.fits: dict[object, tuple[tuple[str, ...], Level, str]] = {}
+        # Per area: the balance reason before and after its count.
+        self.balance: dict[str, tuple[str, str]] = {}
 
 
 class PlanState:
@@ -113,8 +138,8 @@ class PlanState:
         self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        # Posts per area so far this week, per person (a count read before any post is 0).
-        self.area_use: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        # Posts per area so far this week, per person (a count not there yet is 0).
+        self.area_use: dict[str, dict[str, int]] = defaultdict(dict)
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
         # Every assignment with its sort key (UTC start, person, platform, running number).
         self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
@@ -123,13 +148,13 @@ class PlanState:
 
     def campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""
+        if topic_id not in self.campaigns_of:
+            return None  # most topics belong to no campaign
         key = (topic_id, day)
         if key in self.campaign_on:
             return self.campaign_on[key]
         running = [
-            (p, c)
-            for p, c, starts, ends in self.campaigns_of.get(topic_id, ())
-            if starts <= day <= ends
+            (p, c) for p, c, starts, ends in self.campaigns_of[topic_id] if starts <= day <= ends
         ]
         found = self.campaign_on[key] = max(running) if running else None
         return found
@@ -149,6 +174,11 @@ class PlanState:
             ]
             room = self.spacing.room_of(person) if self.spacing.spacing else 0.0
             found = PersonView(person, suiting, self._stale(person), room)
+            # The same objects as the week's record, so either way of looking sees every use.
+            found.used = self.used_this_week[person.id]
+            found.area_use = self.area_use[person.id]
+            found.last = self.past.last_week.get(person.id, _NO_HISTORY)
+            found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
         return found
 
@@ -173,6 +203,25 @@ class PlanState:
         level = max((expertise[a] for a in areas), key=_LEVEL_ORDER.__getitem__)
         return areas, level
 
+    def fit_of(self, view: PersonView, topic: Topic) -> tuple[tuple[str, ...], Level, str]:
+        """:meth:`fit` and the expertise reason, remembered per person and topic areas.
+
+        Both depend only on the topic's areas and the person, so topics with the same areas
+        share them.
+        """
+        areas = topic.areas
+        key: object = areas[0] if len(areas) == 1 else tuple(areas)
+        found = view.fits.get(key)
+        if found is None:
+            person = view.person
+            mine, level = self.fit(topic, person)
+            found = view.fits[key] = (
+                mine,
+                level,
+                self.words.expertise(person.name, mine, level),
+            )
+        return found
+
     def kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
         """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
         kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
@@ -180,7 +229,7 @@ class PlanState:
         if len(kinds) > 1:
             # stable_hash(person.id, topic.id, day), written out: a day is joined as str(day).
             key = f"{person.id}\x1f{topic.id}\x1f{day}".encode()
-            start = int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % len(kinds)
+            start = int.from_bytes(sha256(key).digest()[:8], "big") % len(kinds)
         else:
             start = 0
         taken = self.kinds_on_day.get((topic.id, day))
@@ -203,35 +252,61 @@ class PlanState:
         variant: int,
     ) -> list[str]:
         """Why the slot gets this topic, kind and variant, in the kit's language."""
-        words = self.words
+        view = self.view(person)
         areas, level = fit
-        reasons = [words.expertise(person.name, areas, level)]
-        campaign = self.campaign(topic.id, day)
+        full = (areas, level, self.words.expertise(person.name, areas, level))
+        return self.worded(view, topic, day, full, self.campaign(topic.id, day), kind, variant)
+
+    def worded(
+        self,
+        view: PersonView,
+        topic: Topic,
+        day: dt.date,
+        fit: tuple[tuple[str, ...], Level, str],
+        campaign: tuple[int, str] | None,
+        kind: str,
+        variant: int,
+    ) -> list[str]:
+        """:meth:`reasons`, given the person's view, :meth:`fit_of` and the day's campaign."""
+        words = self.words
+        areas, level, expertise = fit
+        reasons = [expertise]
         if campaign:
             reasons.append(words.campaign(campaign[1], campaign[0]))
-        last = self.past.last_week.get(person.id, _NO_HISTORY).get(topic.id)
+        topic_id = topic.id
+        last = view.last.get(topic_id)
         if last is None:
-            reasons.append(words.fresh_never(person.name))
+            reasons.append(view.fresh_never)
         else:
             reasons.append(
-                say("fresh_since", self.language, name=person.name, week=last, weeks=self.freshness)
+                say(
+                    "fresh_since",
+                    self.language,
+                    name=view.person.name,
+                    week=last,
+                    weeks=self.freshness,
+                )
             )
-        use = self.area_use[person.id]
-        area = areas[0] if len(areas) == 1 else min(areas, key=use.__getitem__)
-        reasons.append(
-            say(
+        use = view.area_use
+        area = areas[0] if len(areas) == 1 else min(areas, key=lambda a: use.get(a, 0))
+        around = view.balance.get(area)
+        if around is None:
+            around = view.balance[area] = say_around(
                 "balance",
                 self.language,
-                name=person.name,
+                "count",
+                name=view.person.name,
                 area=words.area_names[area],
-                count=use[area],
             )
-        )
-        uses = self.index.uses[topic.id]
+        # As say("balance", …, count=…): the text around the count, and the count as format()
+        # writes an int.
+        reasons.append(f"{around[0]}{use.get(area, 0)}{around[1]}")
+        uses = self.index.uses[topic_id]
         if uses:
             reasons.append(words.rotation(uses))
         reasons.append(words.kind(kind, level, bool(topic.kind)))
-        if self.spacing.shared(topic.id, day):
+        # Kinds and times are recorded together for a topic's day: a kind taken is a colleague.
+        if self.kinds_on_day.get((topic_id, day)):
             reasons.append(words.colleague_angle(kind, variant))
         return reasons
 
@@ -249,29 +324,52 @@ class PlanState:
         if instant is None:
             instant = slot.start.astimezone(_UTC)
         day = slot.start.date()
-        campaign = self.campaign(topic.id, day)
+        expertise = person.expertise
+        mine = tuple(area for area in topic.areas if area in expertise)
+        return self.record(
+            slot, topic, person, kind, variant, reasons, instant, day, self.view(person), mine
+        )
+
+    def record(
+        self,
+        slot: Slot,
+        topic: Topic,
+        person: Person,
+        kind: str,
+        variant: int,
+        reasons: list[str],
+        instant: dt.datetime,
+        day: dt.date,
+        view: PersonView,
+        areas: tuple[str, ...],
+    ) -> Assignment:
+        """:meth:`assignment` with the slot's UTC start and day, and the person's areas of
+        the topic (as :meth:`fit` gives them) worked out already.
+        """
+        topic_id = topic.id
+        campaign = self.campaign(topic_id, day)
         # The record: the person has the topic, the kit one more use of it, the person's areas
         # one more post, and the topic's day a kind, variant and time taken.
-        self.used_this_week[person.id].add(topic.id)
+        view.used.add(topic_id)
         if self.share:  # only sharing across platforms asks which platforms a topic is on
-            self.platforms_of[(person.id, topic.id)].add(slot.platform)
-        self.index.use(topic.id)
-        use = self.area_use[person.id]
-        for area in topic.areas:
-            if area in person.expertise:
-                use[area] += 1
-        kinds = self.kinds_on_day.get((topic.id, day))
+            self.platforms_of[(person.id, topic_id)].add(slot.platform)
+        self.index.use(topic_id)
+        use = view.area_use
+        for area in areas:
+            use[area] = use.get(area, 0) + 1
+        key = (topic_id, day)
+        kinds = self.kinds_on_day.get(key)
         if kinds is None:
-            self.kinds_on_day[(topic.id, day)] = {(kind, variant)}
+            self.kinds_on_day[key] = {(kind, variant)}
         else:
             kinds.add((kind, variant))
-        self.spacing.record(topic.id, day, slot.start, instant)
+        self.spacing.record(topic_id, day, slot.start, instant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
         assignment = prevalidated(
             Assignment,
             {
                 "slot": slot,
-                "topic_id": topic.id,
+                "topic_id": topic_id,
                 "topic_title": topic.title,
                 "kind": kind,
                 "variant": variant,

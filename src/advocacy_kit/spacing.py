@@ -17,6 +17,7 @@ from .reasons import say
 __all__ = ["ColleagueSpacing"]
 
 _UTC = dt.UTC
+_NO_TIMES: dict[str, list[dt.datetime]] = {}
 
 
 # A time a slot may move to: local start, the same in UTC, and the note saying so.
@@ -29,7 +30,9 @@ class ColleagueSpacing:
     def __init__(self, minutes: int, language: str) -> None:
         self.spacing = dt.timedelta(minutes=minutes)
         self.language = language
-        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = {}
+        # Per day, per topic: the UTC times taken, sorted. By day first, so a slot looking at
+        # many topics of its day finds that day's times once.
+        self.times_on_day: dict[dt.date, dict[str, list[dt.datetime]]] = {}
         # How many colleagues' times fit into each person's sharing hours, at the spacing.
         self.room: dict[str, float] = {}
         # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
@@ -37,16 +40,23 @@ class ColleagueSpacing:
 
     def shared(self, topic_id: str, day: dt.date) -> bool:
         """Whether a colleague already has the topic on that day."""
-        return bool(self.times_on_day.get((topic_id, day)))
+        return bool(self.on_day(day).get(topic_id))
+
+    def on_day(self, day: dt.date) -> dict[str, list[dt.datetime]]:
+        """The times taken on ``day`` per topic (sorted, UTC); do not change the result."""
+        return self.times_on_day.get(day, _NO_TIMES)
 
     def record(
         self, topic_id: str, day: dt.date, start: dt.datetime, instant: dt.datetime | None = None
     ) -> None:
         """Take the time of a planned slot (``instant``: its start in UTC, if known)."""
         moment = start.astimezone(_UTC) if instant is None else instant
-        others = self.times_on_day.get((topic_id, day))
+        topics = self.times_on_day.get(day)
+        if topics is None:
+            topics = self.times_on_day[day] = {}
+        others = topics.get(topic_id)
         if others is None:
-            self.times_on_day[(topic_id, day)] = [moment]
+            topics[topic_id] = [moment]
         else:
             bisect.insort(others, moment)
 
@@ -72,7 +82,7 @@ class ColleagueSpacing:
         tries many topics for one slot.
         """
         # A person never has one topic twice in a week, so every time here is a colleague's.
-        others = self.times_on_day.get((topic_id, slot.start.date() if day is None else day))
+        others = self.on_day(slot.start.date() if day is None else day).get(topic_id)
         if not others or not self.spacing:
             return slot
         if self.clear(others, slot.start.astimezone(_UTC) if instant is None else instant):
