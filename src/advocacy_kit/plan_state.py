@@ -135,6 +135,9 @@ class PlanState:
             valid_on,
         )
         self.people: dict[str, PersonView] = {}
+        # A day as stable_hash joins it (str(day)), worked out once per day.
+        self.day_text: dict[dt.date, str] = {}
+        self.campaign_lists: dict[tuple[tuple[str, ...], frozenset[str]], list[Topic]] = {}
         self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -163,23 +166,31 @@ class PlanState:
         """The person's :class:`PersonView` (made on first use)."""
         found = self.people.get(person.id)
         if found is None:
-            languages = set(person.languages)
-            topics = {
-                t.id: t
-                for area in sorted(person.expertise)
-                for t in self.campaign_topics.get(area, [])
-            }
-            suiting = [
-                t for t in topics.values() if not t.languages or set(t.languages) & languages
-            ]
             room = self.spacing.room_of(person) if self.spacing.spacing else 0.0
-            found = PersonView(person, suiting, self._stale(person), room)
+            found = PersonView(person, [], self._stale(person), room)
+            found.campaign_topics = self._campaign_topics(tuple(found.areas), person.languages)
             # The same objects as the week's record, so either way of looking sees every use.
             found.used = self.used_this_week[person.id]
             found.area_use = self.area_use[person.id]
             found.last = self.past.last_week.get(person.id, _NO_HISTORY)
             found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
+        return found
+
+    def _campaign_topics(self, areas: tuple[str, ...], languages: list[str]) -> list[Topic]:
+        """Campaign topics of ``areas`` (sorted) in one of ``languages``, in the order tried.
+
+        The same for everyone with those areas and languages, so worked out once for them
+        (nobody changes the list).
+        """
+        key = (areas, frozenset(languages))
+        found = self.campaign_lists.get(key)
+        if found is None:
+            topics = {t.id: t for area in areas for t in self.campaign_topics.get(area, [])}
+            wanted = key[1]
+            found = self.campaign_lists[key] = [
+                t for t in topics.values() if not t.languages or wanted.intersection(t.languages)
+            ]
         return found
 
     def _stale(self, person: Person) -> set[str]:
@@ -228,7 +239,10 @@ class PlanState:
         # With one kind the hash picks it anyway (any number % 1 is 0).
         if len(kinds) > 1:
             # stable_hash(person.id, topic.id, day), written out: a day is joined as str(day).
-            key = f"{person.id}\x1f{topic.id}\x1f{day}".encode()
+            text = self.day_text.get(day)
+            if text is None:
+                text = self.day_text[day] = str(day)
+            key = f"{person.id}\x1f{topic.id}\x1f{text}".encode()
             start = int.from_bytes(sha256(key).digest()[:8], "big") % len(kinds)
         else:
             start = 0

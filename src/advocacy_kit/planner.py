@@ -33,6 +33,7 @@ __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
 _UTC = dt.UTC
 _NOTHING: frozenset[str] = frozenset()
+_NO_TIMES: dict[str, list[dt.datetime]] = {}
 
 
 class _Planner(PlanState):
@@ -76,7 +77,7 @@ class _Planner(PlanState):
         stale = view.stale if fresh_only else _NOTHING
         used = view.used if fresh_only else _NOTHING
         spacing = self.spacing
-        times = spacing.on_day(day)
+        times = spacing.times_on_day.get(day, _NO_TIMES)
         clear = spacing.clear
         room = view.room
         spaced = bool(spacing.spacing)

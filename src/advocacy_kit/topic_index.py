@@ -52,19 +52,29 @@ class _Pool:
         keys.insert(index, key)
         self.levels[uses].insert(index, topic)
 
-    def remove(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
-        keys, entries = self.keys[uses], self.levels[uses]
-        index = bisect.bisect_left(keys, order[topic.id])
+    def move(self, topic: Topic, before: int, key: int) -> None:
+        """One more use: from the list of ``before`` uses to the next, placed as add() places it.
+
+        ``key`` is the topic's order value.
+        """
+        keys, entries = self.keys[before], self.levels[before]
+        index = bisect.bisect_left(keys, key)
         while entries[index] is not topic:
             index += 1  # another topic with the same order value comes first
         del keys[index], entries[index]
         if not entries:
-            del self.keys[uses], self.levels[uses]
-            self.counts.remove(uses)
-
-    def move(self, topic: Topic, before: int, order: Mapping[str, int]) -> None:
-        self.remove(topic, before, order)
-        self.add(topic, before + 1, order)
+            del self.keys[before], self.levels[before]
+            self.counts.remove(before)
+        after = before + 1
+        higher = self.keys.get(after)
+        if higher is None:
+            self.levels[after] = [topic]
+            self.keys[after] = [key]
+            bisect.insort(self.counts, after)
+            return
+        index = bisect.bisect_right(higher, key)
+        higher.insert(index, key)
+        self.levels[after].insert(index, topic)
 
     def at(self, level: int) -> list[Topic]:
         """Topics that currently have ``level`` uses, in order."""
@@ -94,7 +104,7 @@ class TopicIndex:
         self.order = order
         self.uses: Counter[str] = Counter(uses)
         self.pools: dict[Key, _Pool] = defaultdict(_Pool)
-        self.keys_of: dict[str, list[Key]] = defaultdict(list)
+        self.pools_of: dict[str, list[_Pool]] = defaultdict(list)
         self.topics: dict[str, Topic] = {}
         self.searches: dict[tuple[str, tuple[str, ...], object], list[_Pool]] = {}
         everything = list(topics)
@@ -114,14 +124,18 @@ class TopicIndex:
                     for language in topic.languages or [_ANY]:
                         key = (scope, area, language)
                         self.pools[key].add(topic, self.uses[topic.id], order)
-                        self.keys_of[topic.id].append(key)
+                        self.pools_of[topic.id].append(self.pools[key])
 
     def use(self, topic_id: str) -> None:
         """Count one more use of a topic."""
         before = self.uses[topic_id]
         self.uses[topic_id] = before + 1
-        for key in self.keys_of.get(topic_id, []):
-            self.pools[key].move(self.topics[topic_id], before, self.order)
+        pools = self.pools_of.get(topic_id)
+        if pools:
+            topic = self.topics[topic_id]
+            key = self.order[topic_id]
+            for pool in pools:
+                pool.move(topic, before, key)
 
     def rank(self, topic: Topic) -> tuple[int, int]:
         """Fewest uses first, then the week's fixed order."""
