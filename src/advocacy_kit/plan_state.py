@@ -18,6 +18,7 @@ from hashlib import sha256
 from .calendar import Assignment, Slot
 from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
+from .plan_views import PersonView, Profile
 from .plan_words import ReasonWords
 from .prevalidated import prevalidated
 from .reasons import say, say_around
@@ -26,7 +27,7 @@ from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
 from .weeks import IsoWeek
 
-__all__ = ["KINDS_BY_LEVEL", "PersonView", "PlanState", "stable_hash"]
+__all__ = ["KINDS_BY_LEVEL", "PlanState", "stable_hash"]
 
 KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     # Learners ask and share what they learned; experts explain, compare and bust myths.
@@ -43,49 +44,6 @@ def stable_hash(*parts: object) -> int:
     """A number from ``parts`` that is the same in every run (unlike Python's ``hash``)."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
-
-
-class PersonView:
-    """What the planner looks up for a person on every slot, worked out once for the week."""
-
-    __slots__ = (
-        "area_use",
-        "areas",
-        "balance",
-        "campaign_topics",
-        "fits",
-        "fresh_never",
-        "languages",
-        "last",
-        "person",
-        "room",
-        "stale",
-        "used",
-    )
-
-    def __init__(
-        self, person: Person, campaign_topics: list[Topic], stale: set[str], room: float
-    ) -> None:
-        self.person = person
-        self.areas = sorted(person.expertise)
-        self.languages = tuple(person.languages)
-        # Campaign topics of the person's areas that suit one of their languages, in the order
-        # they are tried (areas by name, then each area's campaign topics).
-        self.campaign_topics = campaign_topics
-        # Topics the history rules out for the person this week.
-        self.stale = stale
-        # How many colleagues' times fit into the sharing hours at the spacing.
-        self.room = room
-        # Filled in by PlanState.view: the person's record and their words of the week.
-        self.used: set[str] = set()
-        self.area_use: dict[str, int] = {}
-        self.last: dict[str, str] = _NO_HISTORY
-        self.fresh_never = ""
-        # Per topic areas (the area itself for a topic of one area): the person's areas among
-        # them, their level there and the expertise reason; the same for every such topic.
-        self.fits: dict[object, tuple[tuple[str, ...], Level, str]] = {}
-        # Per area: the balance reason before and after its count.
-        self.balance: dict[str, tuple[str, str]] = {}
 
 
 class PlanState:
@@ -137,7 +95,8 @@ class PlanState:
         self.people: dict[str, PersonView] = {}
         # A day as stable_hash joins it (str(day)), worked out once per day.
         self.day_text: dict[dt.date, str] = {}
-        self.campaign_lists: dict[tuple[tuple[str, ...], frozenset[str]], list[Topic]] = {}
+        # Per (areas, languages): what everyone with them shares.
+        self.profiles: dict[tuple[tuple[str, ...], tuple[str, ...]], Profile] = {}
         self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -167,8 +126,7 @@ class PlanState:
         found = self.people.get(person.id)
         if found is None:
             room = self.spacing.room_of(person) if self.spacing.spacing else 0.0
-            found = PersonView(person, [], self._stale(person), room)
-            found.campaign_topics = self._campaign_topics(tuple(found.areas), person.languages)
+            found = PersonView(person, self._profile(person), self._stale(person), room)
             # The same objects as the week's record, so either way of looking sees every use.
             found.used = self.used_this_week[person.id]
             found.area_use = self.area_use[person.id]
@@ -177,20 +135,17 @@ class PlanState:
             self.people[person.id] = found
         return found
 
-    def _campaign_topics(self, areas: tuple[str, ...], languages: list[str]) -> list[Topic]:
-        """Campaign topics of ``areas`` (sorted) in one of ``languages``, in the order tried.
-
-        The same for everyone with those areas and languages, so worked out once for them
-        (nobody changes the list).
-        """
-        key = (areas, frozenset(languages))
-        found = self.campaign_lists.get(key)
+    def _profile(self, person: Person) -> Profile:
+        """The :class:`Profile` of everyone with the person's areas and languages."""
+        areas = sorted(person.expertise)
+        languages = tuple(person.languages)
+        key = (tuple(areas), languages)
+        found = self.profiles.get(key)
         if found is None:
             topics = {t.id: t for area in areas for t in self.campaign_topics.get(area, [])}
-            wanted = key[1]
-            found = self.campaign_lists[key] = [
-                t for t in topics.values() if not t.languages or wanted.intersection(t.languages)
-            ]
+            wanted = set(languages)
+            suiting = [t for t in topics.values() if not t.languages or wanted & set(t.languages)]
+            found = self.profiles[key] = Profile(areas, languages, suiting, self.index)
         return found
 
     def _stale(self, person: Person) -> set[str]:

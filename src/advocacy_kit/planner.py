@@ -24,7 +24,8 @@ from collections.abc import Callable
 from .calendar import Assignment, SkippedSlot, Slot
 from .models import Kit, Person, Topic
 from .past_use import KeptDraft, PastUse
-from .plan_state import KINDS_BY_LEVEL, PersonView, PlanState
+from .plan_state import KINDS_BY_LEVEL, PlanState
+from .plan_views import PersonView
 from .reasons import say, status_word
 from .topic_fit import valid_on
 from .weeks import IsoWeek
@@ -110,40 +111,41 @@ class _Planner(PlanState):
             placed[topic_id] = moved
             return True
 
-        if view.campaign_topics:
-            running = []
-            for topic in view.campaign_topics:
-                # Every one is in one of the person's areas and suits one of their languages.
-                campaign = self.campaign(topic.id, day)
-                if campaign is None:
-                    continue  # campaign topics are never used outside their window
-                if fits(topic):
-                    running.append((-campaign[0], self.index.rank(topic), topic))
+        profile = view.profile
+        if profile.campaign_topics:
+            running = [
+                (-campaign[0], self.index.rank(topic), topic)
+                # Every one is in one of the person's areas and suits one of their languages;
+                # campaign topics are never used outside their campaign's window.
+                for topic, campaign in profile.running_on(day, self.campaign)
+                if fits(topic)
+            ]
             if running:
                 topic = min(running, key=lambda item: item[:2])[2]
                 return topic, placed[topic.id]
         areas = view.areas
+        pools = profile.pools_on(day)
         if len(areas) == 1:
-            tiers: list[list[str]] = [areas]  # one area is a tier of its own, whatever its count
+            tiers: list[list[int]] = [[0]]  # one area is a tier of its own, whatever its count
         else:
-            # The areas grouped by their count so far, fewest first, each group in name order.
+            # The areas (by their place in ``areas``) grouped by their count so far, fewest
+            # first, each group in name order.
             use = view.area_use
             counts = [use.get(area, 0) for area in areas]
             if min(counts) == max(counts):
-                tiers = [areas]
+                tiers = [list(range(len(areas)))]
             else:
-                grouped: dict[int, list[str]] = {}
-                for count, area in zip(counts, areas, strict=True):
-                    grouped.setdefault(count, []).append(area)
+                grouped: dict[int, list[int]] = {}
+                for place, count in enumerate(counts):
+                    grouped.setdefault(count, []).append(place)
                 tiers = [grouped[count] for count in sorted(grouped)]
-        best = self.index.best
-        languages = view.languages
+        search = self.index.search
         for tier in tiers:
             # The lowest-ranked topic over the tier's areas; on a tie the first area's, as
             # min() over them gives.
             choice = None
-            for area in tier:
-                lower = best(area, languages, fits, day, choice)
+            for place in tier:
+                lower = search(pools[place], fits, choice)
                 if lower is not None:
                     choice = lower
             if choice is not None:

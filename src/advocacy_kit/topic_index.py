@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .models import Topic
 
-__all__ = ["TopicIndex"]
+__all__ = ["Pool", "TopicIndex"]
 
 _ANY = "*"
 # Pools of topics that may be posted on every day, and of those that may on only some days.
@@ -25,7 +25,7 @@ _SOME_DAYS = "some days"
 Key = tuple[object, str, str]
 
 
-class _Pool:
+class Pool:
     """One (area, language) pool: for each use count, its topics in the week's order.
 
     Topics only ever move up one count at a time. A moved topic leaves its old list at once,
@@ -103,10 +103,10 @@ class TopicIndex:
     ) -> None:
         self.order = order
         self.uses: Counter[str] = Counter(uses)
-        self.pools: dict[Key, _Pool] = defaultdict(_Pool)
-        self.pools_of: dict[str, list[_Pool]] = defaultdict(list)
+        self.pools: dict[Key, Pool] = defaultdict(Pool)
+        self.pools_of: dict[str, list[Pool]] = defaultdict(list)
         self.topics: dict[str, Topic] = {}
-        self.searches: dict[tuple[str, tuple[str, ...], object], list[_Pool]] = {}
+        self.searches: dict[tuple[str, tuple[str, ...], object], list[Pool]] = {}
         everything = list(topics)
         distinct = len({order[t.id] for t in everything}) == len(everything)
         self.days: frozenset[dt.date] = (
@@ -141,8 +141,11 @@ class TopicIndex:
         """Fewest uses first, then the week's fixed order."""
         return self.uses[topic.id], self.order[topic.id]
 
-    def _pools(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[_Pool]:
-        """The pools a search looks at, in the order they have always been searched in."""
+    def pools_for(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[Pool]:
+        """The pools a search looks at, in the order they have always been searched in.
+
+        The list stays right while topics are used (only their places in the pools change).
+        """
         scope = day if day in self.days else _SOME_DAYS
         wanted = (area, languages, scope)
         pools = self.searches.get(wanted)
@@ -168,11 +171,17 @@ class TopicIndex:
         must say no to them). With ``than``, only a topic ranked strictly lower than it is
         looked for (None when there is none), so ``fits`` is not asked about the others.
         """
+        return self.search(self.pools_for(area, tuple(languages), day), fits, than)
+
+    def search(
+        self, pools: list[Pool], fits: Callable[[Topic], bool], than: Topic | None = None
+    ) -> Topic | None:
+        """:meth:`best` over the ``pools`` that :meth:`pools_for` gives."""
         order = self.order
         found: Topic | None = None
         # The rank to beat: no topic is asked about unless it would rank lower.
-        top: tuple[int, int] | None = None if than is None else self.rank(than)
-        for pool in self._pools(area, tuple(languages), day):
+        top: tuple[int, int] | None = None if than is None else (self.uses[than.id], order[than.id])
+        for pool in pools:
             for level in pool.counts:
                 if top is not None and level > top[0]:
                     break
