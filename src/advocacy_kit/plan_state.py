@@ -296,7 +296,16 @@ class PlanState:
         expertise = person.expertise
         mine = tuple(area for area in topic.areas if area in expertise)
         return self.record(
-            slot, topic, person, kind, variant, reasons, instant, day, self.view(person), mine
+            slot,
+            topic,
+            person,
+            kind,
+            variant,
+            reasons,
+            (instant, day),
+            self.view(person),
+            mine,
+            self.campaign(topic.id, day),
         )
 
     def record(
@@ -307,16 +316,16 @@ class PlanState:
         kind: str,
         variant: int,
         reasons: list[str],
-        instant: dt.datetime,
-        day: dt.date,
+        when: tuple[dt.datetime, dt.date],
         view: PersonView,
         areas: tuple[str, ...],
+        campaign: tuple[int, str] | None,
     ) -> Assignment:
         """:meth:`assignment` with the slot's UTC start and day, and the person's areas of
         the topic (as :meth:`fit` gives them) worked out already.
         """
+        instant, day = when
         topic_id = topic.id
-        campaign = self.campaign(topic_id, day)
         # The record: the person has the topic, the kit one more use of it, the person's areas
         # one more post, and the topic's day a kind, variant and time taken.
         view.used.add(topic_id)
@@ -342,7 +351,11 @@ class PlanState:
                 "topic_title": topic.title,
                 "kind": kind,
                 "variant": variant,
-                "language": draft_language(topic, person),
+                "language": (
+                    view.language  # as draft_language: the person's first, if the topic suits it
+                    if not topic.languages or view.language in topic.languages
+                    else draft_language(topic, person)
+                ),
                 "campaign_id": campaign[1] if campaign else None,
                 "reasons": reasons,
             },

@@ -197,7 +197,16 @@ class _Planner(PlanState):
             campaign = self.campaign(topic.id, day)
             reasons = self.worded(view, topic, day, fit, campaign, kind, variant)
             return self.record(
-                placed, topic, person, kind, variant, reasons, instant, day, view, fit[0]
+                placed,
+                topic,
+                person,
+                kind,
+                variant,
+                reasons,
+                (instant, day),
+                view,
+                fit[0],
+                campaign,
             )
         # Sharing one topic on two platforms in a week repeats it for the person's followers on
         # both; only kits that ask for it get it.

@@ -12,11 +12,14 @@ import datetime as dt
 
 from .calendar import Slot
 from .models import Person
+from .prevalidated import prevalidated
 from .reasons import say
 
 __all__ = ["ColleagueSpacing"]
 
 _UTC = dt.UTC
+# The fields a move sets.
+_MOVED = frozenset(("start", "note"))
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
 
 
@@ -118,7 +121,21 @@ class ColleagueSpacing:
                 continue
             if index == last or others[index] - instant >= spacing:
                 joined = f"{slot.note}; {note}" if slot.note else note
-                return slot.model_copy(update={"start": local, "note": joined})
+                if type(slot) is not Slot:  # a subclass may have more to copy
+                    return slot.model_copy(update={"start": local, "note": joined})
+                # As slot.model_copy(update={"start": local, "note": joined}): the same values
+                # and fields set, without copying the slot first.
+                return prevalidated(
+                    Slot,
+                    {
+                        "person_id": slot.person_id,
+                        "platform": slot.platform,
+                        "start": local,
+                        "timezone": slot.timezone,
+                        "note": joined,
+                    },
+                    slot.model_fields_set | _MOVED,
+                )
         return None
 
     def _moves(self, slot: Slot, person: Person) -> tuple[_Move, ...]:
