@@ -84,6 +84,8 @@ class _Planner(PlanState):
         spaced = bool(spacing.spacing)
         placed: dict[str, Slot] = {}
         refused: set[str] = set()
+        # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
+        full = spacing.full_at(instant, room, day)
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
@@ -97,14 +99,18 @@ class _Planner(PlanState):
                 return False  # … or after its last
             if topic_id in placed:
                 return True
-            if topic_id in refused:
+            if topic_id in refused or topic_id in full:
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
             others = times.get(topic_id)
             if not others or not spaced or clear(others, instant):
                 placed[topic_id] = slot
                 return True
-            moved = None if len(others) > room else spacing.move(slot, others, view.person)
+            if len(others) > room:  # as move() finds: no time in the sharing hours is free
+                full.add(topic_id)
+                refused.add(topic_id)
+                return False
+            moved = spacing.move(slot, others, view.person)
             if moved is None:
                 refused.add(topic_id)
                 return False
@@ -118,7 +124,7 @@ class _Planner(PlanState):
                 # Every one is in one of the person's areas and suits one of their languages;
                 # campaign topics are never used outside their campaign's window.
                 for topic, campaign in profile.running_on(day, self.campaign)
-                if fits(topic)
+                if topic.id not in full and fits(topic)
             ]
             if running:
                 topic = min(running, key=lambda item: item[:2])[2]

@@ -38,6 +38,8 @@ class ColleagueSpacing:
         self.times_on_day: dict[dt.date, dict[str, list[dt.datetime]]] = {}
         # How many colleagues' times fit into each person's sharing hours, at the spacing.
         self.room: dict[str, float] = {}
+        # Per (UTC time, room, day): topics refused for a full day (see full_at).
+        self.full: dict[tuple[dt.datetime, float, dt.date], set[str]] = {}
         # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
         self.moves: dict[tuple[object, dt.datetime, dt.time, dt.time], tuple[_Move, ...]] = {}
 
@@ -91,6 +93,20 @@ class ColleagueSpacing:
         if self.clear(others, slot.start.astimezone(_UTC) if instant is None else instant):
             return slot
         return self.move(slot, others, person)
+
+    def full_at(self, instant: dt.datetime, room: float, day: dt.date) -> set[str]:
+        """The topics refused on ``day`` to a slot at ``instant`` whose sharing hours have
+        ``room`` (:meth:`room_of`) because more colleagues than that have it, and one too close.
+
+        Add to the set when finding one. Colleagues' times are only ever added, so a time too
+        close stays too close and a full day stays full: a topic refused so is refused to every
+        such slot for the rest of the week, and need not be looked at again.
+        """
+        key = (instant, room, day)
+        found = self.full.get(key)
+        if found is None:
+            found = self.full[key] = set()
+        return found
 
     def room_of(self, person: Person) -> float:
         """How many colleagues' times fit into the person's sharing hours at the spacing."""
