@@ -190,6 +190,17 @@ class PlanState:
 
     def kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
         """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
+        return self.kind_among(topic, person.id, day, level, self.kinds_on_day.get((topic.id, day)))
+
+    def kind_among(
+        self,
+        topic: Topic,
+        person_id: str,
+        day: dt.date,
+        level: Level,
+        taken: set[tuple[str, int]] | None,
+    ) -> tuple[str, int]:
+        """:meth:`kind`, given the kinds and variants colleagues took (``kinds_on_day``)."""
         kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
         # With one kind the hash picks it anyway (any number % 1 is 0).
         if len(kinds) > 1:
@@ -197,11 +208,10 @@ class PlanState:
             text = self.day_text.get(day)
             if text is None:
                 text = self.day_text[day] = str(day)
-            key = f"{person.id}\x1f{topic.id}\x1f{text}".encode()
+            key = f"{person_id}\x1f{topic.id}\x1f{text}".encode()
             start = int.from_bytes(sha256(key).digest()[:8], "big") % len(kinds)
         else:
             start = 0
-        taken = self.kinds_on_day.get((topic.id, day))
         if not taken:
             return kinds[start], 0
         ordered = kinds[start:] + kinds[:start]
@@ -224,7 +234,9 @@ class PlanState:
         view = self.view(person)
         areas, level = fit
         full = (areas, level, self.words.expertise(person.name, areas, level))
-        return self.worded(view, topic, day, full, self.campaign(topic.id, day), kind, variant)
+        campaign = self.campaign(topic.id, day)
+        shared = bool(self.kinds_on_day.get((topic.id, day)))
+        return self.worded(view, topic, day, full, campaign, (kind, variant), shared)
 
     def worded(
         self,
@@ -233,10 +245,13 @@ class PlanState:
         day: dt.date,
         fit: tuple[tuple[str, ...], Level, str],
         campaign: tuple[int, str] | None,
-        kind: str,
-        variant: int,
+        kind_variant: tuple[str, int],
+        shared: bool,
     ) -> list[str]:
-        """:meth:`reasons`, given the person's view, :meth:`fit_of` and the day's campaign."""
+        """:meth:`reasons`, given the person's view, :meth:`fit_of`, the day's campaign and
+        whether colleagues have the topic that day.
+        """
+        kind, variant = kind_variant
         words = self.words
         areas, level, expertise = fit
         reasons = [expertise]
@@ -274,8 +289,7 @@ class PlanState:
         if uses:
             reasons.append(words.rotation(uses))
         reasons.append(words.kind(kind, level, bool(topic.kind)))
-        # Kinds and times are recorded together for a topic's day: a kind taken is a colleague.
-        if self.kinds_on_day.get((topic_id, day)):
+        if shared:
             reasons.append(words.colleague_angle(kind, variant))
         return reasons
 
@@ -306,6 +320,7 @@ class PlanState:
             self.view(person),
             mine,
             self.campaign(topic.id, day),
+            self.kinds_on_day.get((topic.id, day)),
         )
 
     def record(
@@ -320,6 +335,7 @@ class PlanState:
         view: PersonView,
         areas: tuple[str, ...],
         campaign: tuple[int, str] | None,
+        taken: set[tuple[str, int]] | None,
     ) -> Assignment:
         """:meth:`assignment` with the slot's UTC start and day, and the person's areas of
         the topic (as :meth:`fit` gives them) worked out already.
@@ -335,12 +351,10 @@ class PlanState:
         use = view.area_use
         for area in areas:
             use[area] = use.get(area, 0) + 1
-        key = (topic_id, day)
-        kinds = self.kinds_on_day.get(key)
-        if kinds is None:
-            self.kinds_on_day[key] = {(kind, variant)}
+        if taken is None:
+            self.kinds_on_day[(topic_id, day)] = {(kind, variant)}
         else:
-            kinds.add((kind, variant))
+            taken.add((kind, variant))
         self.spacing.record(topic_id, day, slot.start, instant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
         assignment = prevalidated(

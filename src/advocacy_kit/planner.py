@@ -199,9 +199,12 @@ class _Planner(PlanState):
                 instant = start.astimezone(_UTC)
                 day = start.date()
             fit = self.fit_of(view, topic)
-            kind, variant = self.kind(topic, person, day, fit[1])
+            # Kinds and times are recorded together for a topic's day: a kind taken means a
+            # colleague has the topic that day.
+            taken = self.kinds_on_day.get((topic.id, day))
+            kind, variant = self.kind_among(topic, person.id, day, fit[1], taken)
             campaign = self.campaign(topic.id, day)
-            reasons = self.worded(view, topic, day, fit, campaign, kind, variant)
+            reasons = self.worded(view, topic, day, fit, campaign, (kind, variant), bool(taken))
             return self.record(
                 placed,
                 topic,
@@ -213,6 +216,7 @@ class _Planner(PlanState):
                 view,
                 fit[0],
                 campaign,
+                taken,
             )
         # Sharing one topic on two platforms in a week repeats it for the person's followers on
         # both; only kits that ask for it get it.
