@@ -6,6 +6,7 @@ picks the words; any language other than German reads English.
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from .i18n import kind_label
@@ -138,9 +139,10 @@ def say_around(key: str, language: str, field: str, **values: Any) -> tuple[str,
     """
     english, german = _TEXTS[key]
     text = german if language == "de" else english
-    head, marker, tail = text.partition("{" + field + "}")
-    if not marker or "{" + field in tail:
+    found = [(spec, how) for _, name, spec, how in Formatter().parse(text) if name == field]
+    if found != [("", None)]:
         raise ValueError(f"{key!r} has not exactly one plain {{{field}}}")
+    head, _, tail = text.partition("{" + field + "}")
     return head.format(**values), tail.format(**values)
 
 
