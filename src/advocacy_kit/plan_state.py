@@ -13,19 +13,21 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from hashlib import sha256
 
 from .calendar import Assignment, Slot
 from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
+from .plan_views import PersonView, Profile
 from .plan_words import ReasonWords
 from .prevalidated import prevalidated
-from .reasons import say
+from .reasons import say, say_around
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
 from .weeks import IsoWeek
 
-__all__ = ["KINDS_BY_LEVEL", "PersonView", "PlanState", "stable_hash"]
+__all__ = ["KINDS_BY_LEVEL", "PlanState", "stable_hash"]
 
 KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
     # Learners ask and share what they learned; experts explain, compare and bust myths.
@@ -42,25 +44,6 @@ def stable_hash(*parts: object) -> int:
     """A number from ``parts`` that is the same in every run (unlike Python's ``hash``)."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
     return int.from_bytes(digest[:8], "big")
-
-
-class PersonView:
-    """What the planner looks up for a person on every slot, worked out once for the week."""
-
-    __slots__ = ("areas", "campaign_topics", "languages", "room", "stale")
-
-    def __init__(
-        self, person: Person, campaign_topics: list[Topic], stale: set[str], room: float
-    ) -> None:
-        self.areas = sorted(person.expertise)
-        self.languages = tuple(person.languages)
-        # Campaign topics of the person's areas that suit one of their languages, in the order
-        # they are tried (areas by name, then each area's campaign topics).
-        self.campaign_topics = campaign_topics
-        # Topics the history rules out for the person this week.
-        self.stale = stale
-        # How many colleagues' times fit into the sharing hours at the spacing.
-        self.room = room
 
 
 class PlanState:
@@ -110,11 +93,15 @@ class PlanState:
             valid_on,
         )
         self.people: dict[str, PersonView] = {}
+        # A day as stable_hash joins it (str(day)), worked out once per day.
+        self.day_text: dict[dt.date, str] = {}
+        # Per (areas, languages): what everyone with them shares.
+        self.profiles: dict[tuple[tuple[str, ...], tuple[str, ...]], Profile] = {}
         self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        # Posts per area so far this week, per person (a count read before any post is 0).
-        self.area_use: dict[str, defaultdict[str, int]] = defaultdict(lambda: defaultdict(int))
+        # Posts per area so far this week, per person (a count not there yet is 0).
+        self.area_use: dict[str, dict[str, int]] = defaultdict(dict)
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
         # Every assignment with its sort key (UTC start, person, platform, running number).
         self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
@@ -123,13 +110,13 @@ class PlanState:
 
     def campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""
+        if topic_id not in self.campaigns_of:
+            return None  # most topics belong to no campaign
         key = (topic_id, day)
         if key in self.campaign_on:
             return self.campaign_on[key]
         running = [
-            (p, c)
-            for p, c, starts, ends in self.campaigns_of.get(topic_id, ())
-            if starts <= day <= ends
+            (p, c) for p, c, starts, ends in self.campaigns_of[topic_id] if starts <= day <= ends
         ]
         found = self.campaign_on[key] = max(running) if running else None
         return found
@@ -138,18 +125,27 @@ class PlanState:
         """The person's :class:`PersonView` (made on first use)."""
         found = self.people.get(person.id)
         if found is None:
-            languages = set(person.languages)
-            topics = {
-                t.id: t
-                for area in sorted(person.expertise)
-                for t in self.campaign_topics.get(area, [])
-            }
-            suiting = [
-                t for t in topics.values() if not t.languages or set(t.languages) & languages
-            ]
             room = self.spacing.room_of(person) if self.spacing.spacing else 0.0
-            found = PersonView(person, suiting, self._stale(person), room)
+            found = PersonView(person, self._profile(person), self._stale(person), room)
+            # The same objects as the week's record, so either way of looking sees every use.
+            found.used = self.used_this_week[person.id]
+            found.area_use = self.area_use[person.id]
+            found.last = self.past.last_week.get(person.id, _NO_HISTORY)
+            found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
+        return found
+
+    def _profile(self, person: Person) -> Profile:
+        """The :class:`Profile` of everyone with the person's areas and languages."""
+        areas = sorted(person.expertise)
+        languages = tuple(person.languages)
+        key = (tuple(areas), languages)
+        found = self.profiles.get(key)
+        if found is None:
+            topics = {t.id: t for area in areas for t in self.campaign_topics.get(area, [])}
+            wanted = set(languages)
+            suiting = [t for t in topics.values() if not t.languages or wanted & set(t.languages)]
+            found = self.profiles[key] = Profile(areas, languages, suiting, self.index)
         return found
 
     def _stale(self, person: Person) -> set[str]:
@@ -173,17 +169,49 @@ class PlanState:
         level = max((expertise[a] for a in areas), key=_LEVEL_ORDER.__getitem__)
         return areas, level
 
+    def fit_of(self, view: PersonView, topic: Topic) -> tuple[tuple[str, ...], Level, str]:
+        """:meth:`fit` and the expertise reason, remembered per person and topic areas.
+
+        Both depend only on the topic's areas and the person, so topics with the same areas
+        share them.
+        """
+        areas = topic.areas
+        key: object = areas[0] if len(areas) == 1 else tuple(areas)
+        found = view.fits.get(key)
+        if found is None:
+            person = view.person
+            mine, level = self.fit(topic, person)
+            found = view.fits[key] = (
+                mine,
+                level,
+                self.words.expertise(person.name, mine, level),
+            )
+        return found
+
     def kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
         """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
+        return self.kind_among(topic, person.id, day, level, self.kinds_on_day.get((topic.id, day)))
+
+    def kind_among(
+        self,
+        topic: Topic,
+        person_id: str,
+        day: dt.date,
+        level: Level,
+        taken: set[tuple[str, int]] | None,
+    ) -> tuple[str, int]:
+        """:meth:`kind`, given the kinds and variants colleagues took (``kinds_on_day``)."""
         kinds = (topic.kind,) if topic.kind else KINDS_BY_LEVEL[level]
         # With one kind the hash picks it anyway (any number % 1 is 0).
         if len(kinds) > 1:
             # stable_hash(person.id, topic.id, day), written out: a day is joined as str(day).
-            key = f"{person.id}\x1f{topic.id}\x1f{day}".encode()
-            start = int.from_bytes(hashlib.sha256(key).digest()[:8], "big") % len(kinds)
+            text = self.day_text.get(day)
+            if text is None:
+                text = self.day_text[day] = str(day)
+            key = f"{person_id}\x1f{topic.id}\x1f{text}".encode()
+            start = int.from_bytes(sha256(key).digest()[:8], "big") % len(kinds)
         else:
             start = 0
-        taken = self.kinds_on_day.get((topic.id, day))
         if not taken:
             return kinds[start], 0
         ordered = kinds[start:] + kinds[:start]
@@ -203,35 +231,65 @@ class PlanState:
         variant: int,
     ) -> list[str]:
         """Why the slot gets this topic, kind and variant, in the kit's language."""
-        words = self.words
+        view = self.view(person)
         areas, level = fit
-        reasons = [words.expertise(person.name, areas, level)]
+        full = (areas, level, self.words.expertise(person.name, areas, level))
         campaign = self.campaign(topic.id, day)
+        shared = bool(self.kinds_on_day.get((topic.id, day)))
+        return self.worded(view, topic, day, full, campaign, (kind, variant), shared)
+
+    def worded(
+        self,
+        view: PersonView,
+        topic: Topic,
+        day: dt.date,
+        fit: tuple[tuple[str, ...], Level, str],
+        campaign: tuple[int, str] | None,
+        kind_variant: tuple[str, int],
+        shared: bool,
+    ) -> list[str]:
+        """:meth:`reasons`, given the person's view, :meth:`fit_of`, the day's campaign and
+        whether colleagues have the topic that day.
+        """
+        kind, variant = kind_variant
+        words = self.words
+        areas, level, expertise = fit
+        reasons = [expertise]
         if campaign:
             reasons.append(words.campaign(campaign[1], campaign[0]))
-        last = self.past.last_week.get(person.id, _NO_HISTORY).get(topic.id)
+        topic_id = topic.id
+        last = view.last.get(topic_id)
         if last is None:
-            reasons.append(words.fresh_never(person.name))
+            reasons.append(view.fresh_never)
         else:
             reasons.append(
-                say("fresh_since", self.language, name=person.name, week=last, weeks=self.freshness)
+                say(
+                    "fresh_since",
+                    self.language,
+                    name=view.person.name,
+                    week=last,
+                    weeks=self.freshness,
+                )
             )
-        use = self.area_use[person.id]
-        area = areas[0] if len(areas) == 1 else min(areas, key=use.__getitem__)
-        reasons.append(
-            say(
+        use = view.area_use
+        area = areas[0] if len(areas) == 1 else min(areas, key=lambda a: use.get(a, 0))
+        around = view.balance.get(area)
+        if around is None:
+            around = view.balance[area] = say_around(
                 "balance",
                 self.language,
-                name=person.name,
+                "count",
+                name=view.person.name,
                 area=words.area_names[area],
-                count=use[area],
             )
-        )
-        uses = self.index.uses[topic.id]
+        # As say("balance", …, count=…): the text around the count, and the count as format()
+        # writes an int.
+        reasons.append(f"{around[0]}{use.get(area, 0)}{around[1]}")
+        uses = self.index.uses[topic_id]
         if uses:
             reasons.append(words.rotation(uses))
         reasons.append(words.kind(kind, level, bool(topic.kind)))
-        if self.spacing.shared(topic.id, day):
+        if shared:
             reasons.append(words.colleague_angle(kind, variant))
         return reasons
 
@@ -249,33 +307,69 @@ class PlanState:
         if instant is None:
             instant = slot.start.astimezone(_UTC)
         day = slot.start.date()
-        campaign = self.campaign(topic.id, day)
+        expertise = person.expertise
+        mine = tuple(area for area in topic.areas if area in expertise)
+        return self.record(
+            slot,
+            topic,
+            person,
+            kind,
+            variant,
+            reasons,
+            (instant, day),
+            self.view(person),
+            mine,
+            self.campaign(topic.id, day),
+            self.kinds_on_day.get((topic.id, day)),
+        )
+
+    def record(
+        self,
+        slot: Slot,
+        topic: Topic,
+        person: Person,
+        kind: str,
+        variant: int,
+        reasons: list[str],
+        when: tuple[dt.datetime, dt.date],
+        view: PersonView,
+        areas: tuple[str, ...],
+        campaign: tuple[int, str] | None,
+        taken: set[tuple[str, int]] | None,
+    ) -> Assignment:
+        """:meth:`assignment` with the slot's UTC start and day, and the person's areas of
+        the topic (as :meth:`fit` gives them) worked out already.
+        """
+        instant, day = when
+        topic_id = topic.id
         # The record: the person has the topic, the kit one more use of it, the person's areas
         # one more post, and the topic's day a kind, variant and time taken.
-        self.used_this_week[person.id].add(topic.id)
+        view.used.add(topic_id)
         if self.share:  # only sharing across platforms asks which platforms a topic is on
-            self.platforms_of[(person.id, topic.id)].add(slot.platform)
-        self.index.use(topic.id)
-        use = self.area_use[person.id]
-        for area in topic.areas:
-            if area in person.expertise:
-                use[area] += 1
-        kinds = self.kinds_on_day.get((topic.id, day))
-        if kinds is None:
-            self.kinds_on_day[(topic.id, day)] = {(kind, variant)}
+            self.platforms_of[(person.id, topic_id)].add(slot.platform)
+        self.index.use(topic_id)
+        use = view.area_use
+        for area in areas:
+            use[area] = use.get(area, 0) + 1
+        if taken is None:
+            self.kinds_on_day[(topic_id, day)] = {(kind, variant)}
         else:
-            kinds.add((kind, variant))
-        self.spacing.record(topic.id, day, slot.start, instant)
+            taken.add((kind, variant))
+        self.spacing.record(topic_id, day, slot.start, instant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
         assignment = prevalidated(
             Assignment,
             {
                 "slot": slot,
-                "topic_id": topic.id,
+                "topic_id": topic_id,
                 "topic_title": topic.title,
                 "kind": kind,
                 "variant": variant,
-                "language": draft_language(topic, person),
+                "language": (
+                    view.language  # as draft_language: the person's first, if the topic suits it
+                    if not topic.languages or view.language in topic.languages
+                    else draft_language(topic, person)
+                ),
                 "campaign_id": campaign[1] if campaign else None,
                 "reasons": reasons,
             },

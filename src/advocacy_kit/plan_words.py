@@ -3,13 +3,14 @@
 A week of a large organisation gives each of tens of thousands of assignments six or seven
 reasons, and most of them repeat: the same person's name in the same sentence, the same campaign,
 count, post kind and level. A phrase depends only on the values put into it, so the first
-wording of each serves every later one word for word.
+wording of each serves every later one word for word. A phrase naming a person is put together
+from the words around the name, worded once for everyone they fit.
 """
 
 from __future__ import annotations
 
 from .i18n import kind_label
-from .reasons import level_word, say
+from .reasons import level_word, say, say_around
 
 __all__ = ["ReasonWords"]
 
@@ -21,21 +22,24 @@ class ReasonWords:
         self.language = language
         self.area_names = area_names
         self.known: dict[tuple[object, ...], str] = {}
+        # The words before and after a field filled in per person (see reasons.say_around).
+        self.around: dict[tuple[object, ...], tuple[str, str]] = {}
 
     def expertise(self, name: str, areas: tuple[str, ...], level: str) -> str:
         """The person's areas that the topic is in, and their level."""
-        key = ("expertise", name, areas, level)
-        found = self.known.get(key)
-        if found is None:
+        # Everyone with the same areas and level shares the words around the name.
+        key = ("expertise", areas, level)
+        around = self.around.get(key)
+        if around is None:
             lang = self.language
-            found = self.known[key] = say(
+            around = self.around[key] = say_around(
                 "expertise",
                 lang,
-                name=name,
+                "name",
                 areas=", ".join(self.area_names[a] for a in areas),
                 level=level_word(level, lang),
             )
-        return found
+        return f"{around[0]}{name}{around[1]}"
 
     def campaign(self, campaign_id: str, priority: int) -> str:
         """The campaign running on the slot's day."""

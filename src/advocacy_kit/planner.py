@@ -19,13 +19,13 @@ broken by a stable hash of (person, topic, week), never by dict order or Python'
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable
 
 from .calendar import Assignment, SkippedSlot, Slot
 from .models import Kit, Person, Topic
 from .past_use import KeptDraft, PastUse
 from .plan_state import KINDS_BY_LEVEL, PlanState
+from .plan_views import PersonView
 from .reasons import say, status_word
 from .topic_fit import valid_on
 from .weeks import IsoWeek
@@ -34,6 +34,7 @@ __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
 _UTC = dt.UTC
 _NOTHING: frozenset[str] = frozenset()
+_NO_TIMES: dict[str, list[dt.datetime]] = {}
 
 
 class _Planner(PlanState):
@@ -63,22 +64,28 @@ class _Planner(PlanState):
         return self.assignment(slot, topic, person, kept.kind, kept.variant, [reason])
 
     def _find(
-        self, slot: Slot, person: Person, fresh_only: bool, instant: dt.datetime
+        self,
+        slot: Slot,
+        view: PersonView,
+        fresh_only: bool,
+        instant: dt.datetime,
+        day: dt.date,
     ) -> tuple[Topic, Slot] | None:
         """Campaign topics running that day first, then the person's least-used areas.
 
-        ``instant`` is the slot's start in UTC.
+        ``instant`` is the slot's start in UTC, ``day`` its local date.
         """
-        day = slot.start.date()
-        view = self.view(person)
         stale = view.stale if fresh_only else _NOTHING
-        used = self.used_this_week[person.id] if fresh_only else _NOTHING
-        times = self.spacing.times_on_day
-        clear = self.spacing.clear
+        used = view.used if fresh_only else _NOTHING
+        spacing = self.spacing
+        times = spacing.times_on_day.get(day, _NO_TIMES)
+        clear = spacing.clear
         room = view.room
-        spaced = bool(self.spacing.spacing)
+        spaced = bool(spacing.spacing)
         placed: dict[str, Slot] = {}
         refused: set[str] = set()
+        # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
+        full = spacing.full_at(instant, room, day)
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
@@ -92,44 +99,59 @@ class _Planner(PlanState):
                 return False  # … or after its last
             if topic_id in placed:
                 return True
-            if topic_id in refused:
+            if topic_id in refused or topic_id in full:
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
-            others = times.get((topic_id, day))
+            others = times.get(topic_id)
             if not others or not spaced or clear(others, instant):
                 placed[topic_id] = slot
                 return True
-            moved = None if len(others) > room else self.spacing.move(slot, others, person)
+            if len(others) > room:  # as move() finds: no time in the sharing hours is free
+                full.add(topic_id)
+                refused.add(topic_id)
+                return False
+            moved = spacing.move(slot, others, view.person)
             if moved is None:
                 refused.add(topic_id)
                 return False
             placed[topic_id] = moved
             return True
 
-        running = []
-        for topic in view.campaign_topics:
-            # Every one is in one of the person's areas and suits one of their languages.
-            campaign = self.campaign(topic.id, day)
-            if campaign is None:
-                continue  # campaign topics are never used outside their window
-            if fits(topic):
-                running.append((-campaign[0], self.index.rank(topic), topic))
-        if running:
-            topic = min(running, key=lambda item: item[:2])[2]
-            return topic, placed[topic.id]
-        if len(view.areas) == 1:
-            tiers = {0: view.areas}  # one area is a tier of its own, whatever its count
+        profile = view.profile
+        if profile.campaign_topics:
+            running = [
+                (-campaign[0], self.index.rank(topic), topic)
+                # Every one is in one of the person's areas and suits one of their languages;
+                # campaign topics are never used outside their campaign's window.
+                for topic, campaign in profile.running_on(day, self.campaign)
+                if topic.id not in full and fits(topic)
+            ]
+            if running:
+                topic = min(running, key=lambda item: item[:2])[2]
+                return topic, placed[topic.id]
+        areas = view.areas
+        pools = profile.pools_on(day)
+        if len(areas) == 1:
+            tiers: list[list[int]] = [[0]]  # one area is a tier of its own, whatever its count
         else:
-            use = self.area_use[person.id]
-            tiers = defaultdict(list)
-            for area in view.areas:
-                tiers[use[area]].append(area)
-        for count in sorted(tiers):
+            # The areas (by their place in ``areas``) grouped by their count so far, fewest
+            # first, each group in name order.
+            use = view.area_use
+            counts = [use.get(area, 0) for area in areas]
+            if min(counts) == max(counts):
+                tiers = [list(range(len(areas)))]
+            else:
+                grouped: dict[int, list[int]] = {}
+                for place, count in enumerate(counts):
+                    grouped.setdefault(count, []).append(place)
+                tiers = [grouped[count] for count in sorted(grouped)]
+        search = self.index.search
+        for tier in tiers:
             # The lowest-ranked topic over the tier's areas; on a tie the first area's, as
             # min() over them gives.
             choice = None
-            for area in tiers[count]:
-                lower = self.index.best(area, view.languages, fits, day, choice)
+            for place in tier:
+                lower = search(pools[place], fits, choice)
                 if lower is not None:
                     choice = lower
             if choice is not None:
@@ -165,23 +187,43 @@ class _Planner(PlanState):
 
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
-        instant = slot.start.astimezone(_UTC)
-        found = self._find(slot, person, True, instant)
+        start = slot.start
+        instant = start.astimezone(_UTC)
+        day = start.date()
+        view = self.people.get(person.id) or self.view(person)
+        found = self._find(slot, view, True, instant, day)
         if found is not None:
             topic, placed = found
-            fit = self.fit(topic, person)
-            day = placed.start.date()
-            kind, variant = self.kind(topic, person, day, fit[1])
-            reasons = self.reasons(topic, person, day, fit, kind, variant)
-            if placed is not slot:
-                instant = placed.start.astimezone(_UTC)  # moved for colleague spacing
-            return self.assignment(placed, topic, person, kind, variant, reasons, instant)
+            if placed is not slot:  # moved for colleague spacing
+                start = placed.start
+                instant = start.astimezone(_UTC)
+                day = start.date()
+            fit = self.fit_of(view, topic)
+            # Kinds and times are recorded together for a topic's day: a kind taken means a
+            # colleague has the topic that day.
+            taken = self.kinds_on_day.get((topic.id, day))
+            kind, variant = self.kind_among(topic, person.id, day, fit[1], taken)
+            campaign = self.campaign(topic.id, day)
+            reasons = self.worded(view, topic, day, fit, campaign, (kind, variant), bool(taken))
+            return self.record(
+                placed,
+                topic,
+                person,
+                kind,
+                variant,
+                reasons,
+                (instant, day),
+                view,
+                fit[0],
+                campaign,
+                taken,
+            )
         # Sharing one topic on two platforms in a week repeats it for the person's followers on
         # both; only kits that ask for it get it.
         shared = self._cross_post(slot, person) if self.share else None
         if shared is not None:
             return shared
-        if self._find(slot, person, False, instant) is not None:
+        if self._find(slot, view, False, instant, day) is not None:
             why = say("no_fresh_topic", self.language, name=person.name, weeks=self.freshness)
         else:
             why = say("no_topic", self.language, name=person.name)

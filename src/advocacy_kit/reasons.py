@@ -6,6 +6,7 @@ picks the words; any language other than German reads English.
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import TYPE_CHECKING, Any
 
 from .i18n import kind_label
@@ -13,7 +14,7 @@ from .i18n import kind_label
 if TYPE_CHECKING:
     from .calendar import Calendar, Slot
 
-__all__ = ["explain_calendar", "level_word", "say", "status_word"]
+__all__ = ["explain_calendar", "level_word", "say", "say_around", "status_word"]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (English, German)
@@ -128,6 +129,21 @@ def say(key: str, language: str, **values: Any) -> str:
     """The message ``key`` in ``language`` (German for ``de``, English otherwise)."""
     english, german = _TEXTS[key]
     return (german if language == "de" else english).format(**values)
+
+
+def say_around(key: str, language: str, field: str, **values: Any) -> tuple[str, str]:
+    """The message ``key`` before and after its ``{field}``, the other fields filled in.
+
+    ``head + format(value, "") + tail`` is ``say(key, language, field=value, …)``: format()
+    fills each field on its own, and the field is a plain one (no conversion, no spec).
+    """
+    english, german = _TEXTS[key]
+    text = german if language == "de" else english
+    found = [(spec, how) for _, name, spec, how in Formatter().parse(text) if name == field]
+    if found != [("", None)]:
+        raise ValueError(f"{key!r} has not exactly one plain {{{field}}}")
+    head, _, tail = text.partition("{" + field + "}")
+    return head.format(**values), tail.format(**values)
 
 
 def level_word(level: str, language: str) -> str:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .cadence import parse_cadence, week_occurrences
 from .calendar import SkippedSlot, Slot
-from .models import Kit, Person
+from .models import Account, Kit, Person
 from .prevalidated import prevalidated
 from .reasons import say
 from .weeks import IsoWeek
@@ -63,17 +63,18 @@ def _dst_note(start: dt.datetime, zone: ZoneInfo, language: str) -> str | None:
     )
 
 
-# One cadence's slots in one zone, each with its UTC instant and its note.
-_Occurrence = tuple[dt.datetime, dt.datetime, str | None]
+# One cadence's slots in one zone, each with its UTC instant, its note, its local day and
+# whether its wall time lies inside the sharing hours.
+_Occurrence = tuple[dt.datetime, dt.datetime, str | None, dt.date, bool]
 
 
 class _Occurrences:
     """Each (cadence, zone, sharing hours) expanded once per week, with its notes worked out.
 
     Thousands of colleagues share a few cadences, zones and sharing hours, so their slots have
-    the same local times, the same notes (the notes name only the time, day, zone and offsets)
-    and the same UTC instants: computing them once per combination gives each person exactly
-    what computing them per slot gave.
+    the same local times, the same notes (the notes name only the time, day, zone and offsets),
+    the same UTC instants, days and place inside or outside the hours: computing them once per
+    combination gives each person exactly what computing them per slot gave.
     """
 
     def __init__(self, week: IsoWeek, blocked: frozenset[int], language: str) -> None:
@@ -115,35 +116,42 @@ class _Occurrences:
             dst = _dst_note(start, zone, language)
             if dst is not None:
                 notes.append(dst)
-            expanded.append((start, start.astimezone(_UTC), "; ".join(notes) or None))
+            inside = hours[0] <= start.time() <= hours[1]  # as `time in person.sharing_hours`
+            expanded.append(
+                (start, start.astimezone(_UTC), "; ".join(notes) or None, start.date(), inside)
+            )
         return tuple(expanded)
 
 
-def _person_slots(
-    kit: Kit, person: Person, occurrences: _Occurrences
-) -> list[tuple[dt.datetime, Slot]]:
+# A person's slot with its UTC instant, platform, running number, day, place in the sharing
+# hours and account.
+_Timed = tuple[dt.datetime, str, int, Slot, dt.date, bool, Account]
+
+
+def _person_slots(kit: Kit, person: Person, occurrences: _Occurrences) -> list[_Timed]:
     """The person's slots, each with its UTC instant, in order of time and then platform."""
     zone_name = kit.timezone_of(person)
     hours = (person.sharing_hours.start, person.sharing_hours.end)
-    timed: list[tuple[dt.datetime, str, int, Slot]] = []
+    person_id = person.id
+    timed: list[_Timed] = []
     for platform, account in sorted(person.accounts.items()):
-        for start, instant, note in occurrences.of(account.cadence, zone_name, hours):
+        for start, instant, note, day, inside in occurrences.of(account.cadence, zone_name, hours):
             # Built from values of a validated kit: no need to validate them again.
             slot = prevalidated(
                 Slot,
                 {
-                    "person_id": person.id,
+                    "person_id": person_id,
                     "platform": platform,
                     "start": start,
                     "timezone": zone_name,
                     "note": note,
                 },
             )
-            timed.append((instant, platform, len(timed), slot))
+            timed.append((instant, platform, len(timed), slot, day, inside, account))
     # The running number keeps slots with the same time and platform in the order they came,
     # as a stable sort by (time, platform) does; it also keeps the slots from being compared.
     timed.sort()
-    return [(instant, slot) for instant, _, _, slot in timed]
+    return timed
 
 
 def _skip_reason(
@@ -189,8 +197,16 @@ def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot
     for person in kit.people:
         cap = kit.weekly_cap_of(person)
         planned = 0
-        for instant, slot in _person_slots(kit, person, occurrences):
-            reason = _skip_reason(kit, person, slot, holidays)
+        # What _skip_reason asks of every slot, asked once for the person; a slot it would
+        # find nothing against (the usual case) is not sent there.
+        clear = person.active and not person.away
+        for instant, platform, _, slot, day, inside, account in _person_slots(
+            kit, person, occurrences
+        ):
+            if clear and inside and account.active and day not in holidays:
+                reason = None
+            else:
+                reason = _skip_reason(kit, person, slot, holidays)
             if reason is None and planned >= cap:
                 reason = ("cap", say("cap", language, name=person.name, cap=cap))
             if reason is not None:
@@ -202,7 +218,7 @@ def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot
                 )
                 continue
             planned += 1
-            kept.append((instant, slot.person_id, slot.platform, len(kept), slot))
+            kept.append((instant, person.id, platform, len(kept), slot))
     # Sorted by (UTC time, person, platform); the running number keeps ties in the order they
     # came, as a stable sort on that key does.
     kept.sort()

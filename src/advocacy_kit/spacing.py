@@ -12,11 +12,15 @@ import datetime as dt
 
 from .calendar import Slot
 from .models import Person
+from .prevalidated import prevalidated
 from .reasons import say
 
 __all__ = ["ColleagueSpacing"]
 
 _UTC = dt.UTC
+# The fields a move sets.
+_MOVED = frozenset(("start", "note"))
+_NO_TIMES: dict[str, list[dt.datetime]] = {}
 
 
 # A time a slot may move to: local start, the same in UTC, and the note saying so.
@@ -29,24 +33,35 @@ class ColleagueSpacing:
     def __init__(self, minutes: int, language: str) -> None:
         self.spacing = dt.timedelta(minutes=minutes)
         self.language = language
-        self.times_on_day: dict[tuple[str, dt.date], list[dt.datetime]] = {}
+        # Per day, per topic: the UTC times taken, sorted. By day first, so a slot looking at
+        # many topics of its day finds that day's times once.
+        self.times_on_day: dict[dt.date, dict[str, list[dt.datetime]]] = {}
         # How many colleagues' times fit into each person's sharing hours, at the spacing.
         self.room: dict[str, float] = {}
+        # Per (UTC time, room, day): topics refused for a full day (see full_at).
+        self.full: dict[tuple[dt.datetime, float, dt.date], set[str]] = {}
         # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
         self.moves: dict[tuple[object, dt.datetime, dt.time, dt.time], tuple[_Move, ...]] = {}
 
     def shared(self, topic_id: str, day: dt.date) -> bool:
         """Whether a colleague already has the topic on that day."""
-        return bool(self.times_on_day.get((topic_id, day)))
+        return bool(self.on_day(day).get(topic_id))
+
+    def on_day(self, day: dt.date) -> dict[str, list[dt.datetime]]:
+        """The times taken on ``day`` per topic (sorted, UTC); do not change the result."""
+        return self.times_on_day.get(day, _NO_TIMES)
 
     def record(
         self, topic_id: str, day: dt.date, start: dt.datetime, instant: dt.datetime | None = None
     ) -> None:
         """Take the time of a planned slot (``instant``: its start in UTC, if known)."""
         moment = start.astimezone(_UTC) if instant is None else instant
-        others = self.times_on_day.get((topic_id, day))
+        topics = self.times_on_day.get(day)
+        if topics is None:
+            topics = self.times_on_day[day] = {}
+        others = topics.get(topic_id)
         if others is None:
-            self.times_on_day[(topic_id, day)] = [moment]
+            topics[topic_id] = [moment]
         else:
             bisect.insort(others, moment)
 
@@ -72,12 +87,26 @@ class ColleagueSpacing:
         tries many topics for one slot.
         """
         # A person never has one topic twice in a week, so every time here is a colleague's.
-        others = self.times_on_day.get((topic_id, slot.start.date() if day is None else day))
+        others = self.on_day(slot.start.date() if day is None else day).get(topic_id)
         if not others or not self.spacing:
             return slot
         if self.clear(others, slot.start.astimezone(_UTC) if instant is None else instant):
             return slot
         return self.move(slot, others, person)
+
+    def full_at(self, instant: dt.datetime, room: float, day: dt.date) -> set[str]:
+        """The topics refused on ``day`` to a slot at ``instant`` whose sharing hours have
+        ``room`` (:meth:`room_of`) because more colleagues than that have it, and one too close.
+
+        Add to the set when finding one. Colleagues' times are only ever added, so a time too
+        close stays too close and a full day stays full: a topic refused so is refused to every
+        such slot for the rest of the week, and need not be looked at again.
+        """
+        key = (instant, room, day)
+        found = self.full.get(key)
+        if found is None:
+            found = self.full[key] = set()
+        return found
 
     def room_of(self, person: Person) -> float:
         """How many colleagues' times fit into the person's sharing hours at the spacing."""
@@ -108,7 +137,21 @@ class ColleagueSpacing:
                 continue
             if index == last or others[index] - instant >= spacing:
                 joined = f"{slot.note}; {note}" if slot.note else note
-                return slot.model_copy(update={"start": local, "note": joined})
+                if type(slot) is not Slot:  # a subclass may have more to copy
+                    return slot.model_copy(update={"start": local, "note": joined})
+                # As slot.model_copy(update={"start": local, "note": joined}): the same values
+                # and fields set, without copying the slot first.
+                return prevalidated(
+                    Slot,
+                    {
+                        "person_id": slot.person_id,
+                        "platform": slot.platform,
+                        "start": local,
+                        "timezone": slot.timezone,
+                        "note": joined,
+                    },
+                    slot.model_fields_set | _MOVED,
+                )
         return None
 
     def _moves(self, slot: Slot, person: Person) -> tuple[_Move, ...]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from .models import Topic
 
-__all__ = ["TopicIndex"]
+__all__ = ["Pool", "TopicIndex"]
 
 _ANY = "*"
 # Pools of topics that may be posted on every day, and of those that may on only some days.
@@ -25,7 +25,7 @@ _SOME_DAYS = "some days"
 Key = tuple[object, str, str]
 
 
-class _Pool:
+class Pool:
     """One (area, language) pool: for each use count, its topics in the week's order.
 
     Topics only ever move up one count at a time. A moved topic leaves its old list at once,
@@ -52,19 +52,29 @@ class _Pool:
         keys.insert(index, key)
         self.levels[uses].insert(index, topic)
 
-    def remove(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
-        keys, entries = self.keys[uses], self.levels[uses]
-        index = bisect.bisect_left(keys, order[topic.id])
+    def move(self, topic: Topic, before: int, key: int) -> None:
+        """One more use: from the list of ``before`` uses to the next, placed as add() places it.
+
+        ``key`` is the topic's order value.
+        """
+        keys, entries = self.keys[before], self.levels[before]
+        index = bisect.bisect_left(keys, key)
         while entries[index] is not topic:
             index += 1  # another topic with the same order value comes first
         del keys[index], entries[index]
         if not entries:
-            del self.keys[uses], self.levels[uses]
-            self.counts.remove(uses)
-
-    def move(self, topic: Topic, before: int, order: Mapping[str, int]) -> None:
-        self.remove(topic, before, order)
-        self.add(topic, before + 1, order)
+            del self.keys[before], self.levels[before]
+            self.counts.remove(before)
+        after = before + 1
+        higher = self.keys.get(after)
+        if higher is None:
+            self.levels[after] = [topic]
+            self.keys[after] = [key]
+            bisect.insort(self.counts, after)
+            return
+        index = bisect.bisect_right(higher, key)
+        higher.insert(index, key)
+        self.levels[after].insert(index, topic)
 
     def at(self, level: int) -> list[Topic]:
         """Topics that currently have ``level`` uses, in order."""
@@ -93,10 +103,10 @@ class TopicIndex:
     ) -> None:
         self.order = order
         self.uses: Counter[str] = Counter(uses)
-        self.pools: dict[Key, _Pool] = defaultdict(_Pool)
-        self.keys_of: dict[str, list[Key]] = defaultdict(list)
+        self.pools: dict[Key, Pool] = defaultdict(Pool)
+        self.pools_of: dict[str, list[Pool]] = defaultdict(list)
         self.topics: dict[str, Topic] = {}
-        self.searches: dict[tuple[str, tuple[str, ...], object], list[_Pool]] = {}
+        self.searches: dict[tuple[str, tuple[str, ...], object], list[Pool]] = {}
         everything = list(topics)
         distinct = len({order[t.id] for t in everything}) == len(everything)
         self.days: frozenset[dt.date] = (
@@ -114,21 +124,28 @@ class TopicIndex:
                     for language in topic.languages or [_ANY]:
                         key = (scope, area, language)
                         self.pools[key].add(topic, self.uses[topic.id], order)
-                        self.keys_of[topic.id].append(key)
+                        self.pools_of[topic.id].append(self.pools[key])
 
     def use(self, topic_id: str) -> None:
         """Count one more use of a topic."""
         before = self.uses[topic_id]
         self.uses[topic_id] = before + 1
-        for key in self.keys_of.get(topic_id, []):
-            self.pools[key].move(self.topics[topic_id], before, self.order)
+        pools = self.pools_of.get(topic_id)
+        if pools:
+            topic = self.topics[topic_id]
+            key = self.order[topic_id]
+            for pool in pools:
+                pool.move(topic, before, key)
 
     def rank(self, topic: Topic) -> tuple[int, int]:
         """Fewest uses first, then the week's fixed order."""
         return self.uses[topic.id], self.order[topic.id]
 
-    def _pools(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[_Pool]:
-        """The pools a search looks at, in the order they have always been searched in."""
+    def pools_for(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[Pool]:
+        """The pools a search looks at, in the order they have always been searched in.
+
+        The list stays right while topics are used (only their places in the pools change).
+        """
         scope = day if day in self.days else _SOME_DAYS
         wanted = (area, languages, scope)
         pools = self.searches.get(wanted)
@@ -154,11 +171,17 @@ class TopicIndex:
         must say no to them). With ``than``, only a topic ranked strictly lower than it is
         looked for (None when there is none), so ``fits`` is not asked about the others.
         """
+        return self.search(self.pools_for(area, tuple(languages), day), fits, than)
+
+    def search(
+        self, pools: list[Pool], fits: Callable[[Topic], bool], than: Topic | None = None
+    ) -> Topic | None:
+        """:meth:`best` over the ``pools`` that :meth:`pools_for` gives."""
         order = self.order
         found: Topic | None = None
         # The rank to beat: no topic is asked about unless it would rank lower.
-        top: tuple[int, int] | None = None if than is None else self.rank(than)
-        for pool in self._pools(area, tuple(languages), day):
+        top: tuple[int, int] | None = None if than is None else (self.uses[than.id], order[than.id])
+        for pool in pools:
             for level in pool.counts:
                 if top is not None and level > top[0]:
                     break
