@@ -39,8 +39,11 @@ class _FieldsSets:
         self._sets: dict[int, frozenset[str]] = {}
 
     def code(self, fields_set: Any) -> Any:
+        """None for every field, else a bit per field, else (fields not of the class) the set."""
         if type(fields_set) is not set:
             return fields_set
+        if len(fields_set) == len(self.every) and fields_set == self.every:
+            return None
         for known, mask in self._seen:
             if fields_set == known:
                 return mask
@@ -55,6 +58,9 @@ class _FieldsSets:
         return mask
 
     def fields_set(self, code: Any) -> set[str]:
+        """A new fields set from what :meth:`code` gave."""
+        if code is None:
+            return set(self.every)
         if type(code) is not int:
             return code  # type: ignore[no-any-return]
         try:
@@ -145,9 +151,11 @@ def _encode_slot(slot: Slot) -> Any:
     if len(state) == 1:
         zone = None
     else:
-        zone = _zone_key(state[1])
+        zone = _ZONE_KEYS.get(state[1]) if type(state[1]) is ZoneInfo else None
         if zone is None:
-            return slot
+            zone = _zone_key(state[1])
+            if zone is None:
+                return slot
     fields = fields.copy()
     fields["start"] = None
     return fields, _SLOT.code(slot.__pydantic_fields_set__), state[0], zone
@@ -182,7 +190,11 @@ def decode_assignment(encoded: Any) -> Assignment:
 
 
 def pack_written(written: Written) -> Any:
-    """A draft, its post and findings as plain values; the draft's assignment stays behind."""
+    """A draft, its post and findings as plain values; the draft's assignment stays behind.
+
+    The post's and findings' own dicts are handed over as they are (no copy): the worker turns
+    them into bytes at once, and :func:`unpack_written` gets new ones from those bytes.
+    """
     draft, post, findings = written
     fields = draft.__dict__
     if type(draft) is Draft and "assignment" in fields:
@@ -193,42 +205,51 @@ def pack_written(written: Written) -> Any:
         packed_draft = draft
     fields = post.__dict__
     if type(post) is Post and _plain(fields.get("details")):
-        packed_post = _packed(fields.copy(), post, _POST)
+        fields_set = post.__pydantic_fields_set__
+        if type(fields_set) is set and fields_set == _POST.every:
+            packed_post: Any = fields
+        else:
+            packed_post = fields, _POST.code(fields_set)
     else:
         packed_post = post
-    return (
-        packed_draft,
-        packed_post,
-        [
-            _packed(finding.__dict__.copy(), finding, _FINDING)
-            if type(finding) is Finding
-            else finding
-            for finding in findings
-        ],
-    )
-
-
-def _unpacked(
-    packed: Any, build: Callable[[dict[str, Any], set[str]], Any], sets: _FieldsSets
-) -> Any:
-    kind = type(packed)
-    if kind is dict:
-        return build(packed, set(sets.every))
-    if kind is tuple:
-        return build(packed[0], sets.fields_set(packed[1]))
-    return packed  # a plugin's own type travels as it is
+    packed_findings: list[Any] = []
+    every = _FINDING.every
+    for finding in findings:
+        if type(finding) is Finding:
+            fields_set = finding.__pydantic_fields_set__
+            if type(fields_set) is set and fields_set == every:
+                packed_findings.append(finding.__dict__)
+            else:
+                packed_findings.append((finding.__dict__, _FINDING.code(fields_set)))
+        else:
+            packed_findings.append(finding)
+    return packed_draft, packed_post, packed_findings
 
 
 def unpack_written(assignment: Assignment, packed: Any) -> Written:
     """What :func:`pack_written` sent, with the draft's own ``assignment`` put back."""
     draft, post, findings = packed
     kind = type(draft)
-    if kind is dict or kind is tuple:
-        fields = draft if kind is dict else draft[0]
+    if kind is dict:
+        draft["assignment"] = assignment
+        draft = _build_draft(draft, set(_DRAFT.every))
+    elif kind is tuple:
+        fields, code = draft
         fields["assignment"] = assignment
-        draft = _unpacked(draft, _build_draft, _DRAFT)
-    return (
-        draft,
-        _unpacked(post, _build_post, _POST),
-        [_unpacked(finding, _build_finding, _FINDING) for finding in findings],
-    )
+        draft = _build_draft(fields, _DRAFT.fields_set(code))
+    kind = type(post)
+    if kind is dict:
+        post = _build_post(post, set(_POST.every))
+    elif kind is tuple:
+        post = _build_post(post[0], _POST.fields_set(post[1]))
+    built: list[Finding] = []
+    every = _FINDING.every
+    for finding in findings:
+        kind = type(finding)
+        if kind is dict:
+            built.append(_build_finding(finding, set(every)))
+        elif kind is tuple:
+            built.append(_build_finding(finding[0], _FINDING.fields_set(finding[1])))
+        else:
+            built.append(finding)  # a plugin's own type travels as it is
+    return draft, post, built
