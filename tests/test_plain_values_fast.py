@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from advocacy_kit.calendar import Assignment, Draft, Finding, Post, Slot
 from advocacy_kit.draft_worker import _dumps, _loads
 from advocacy_kit.plain_values import (
+    AssignmentCodec,
     decode_assignment,
     encode_assignment,
     pack_written,
@@ -214,3 +215,18 @@ def test_a_draft_without_its_assignment_travels_as_it_is() -> None:
     got, _, _ = unpack_written(ASSIGNMENT, _travel(pack_written((draft, POST, []))))
     assert "assignment" not in got.__dict__
     assert got == draft
+
+
+def test_a_known_slot_travels_as_its_place_and_comes_back_as_that_very_slot() -> None:
+    known = list(SLOTS.values())
+    codec = AssignmentCodec(known)
+    stranger = _slot(dt.datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN))  # equal ones are not it
+    for slot in [*known, stranger, _slot(known[0].start)]:
+        assignment = _assignment(slot)
+        encoded = _travel(codec.encode(assignment))
+        assert (type(encoded[0]["slot"]) is int) is any(slot is k for k in known)
+        got = codec.decode(encoded)
+        _same(got, assignment)
+        _same(got.slot, slot)
+        if any(slot is k for k in known):
+            assert got.slot is slot  # the worker's own copy of the same slot, in one process

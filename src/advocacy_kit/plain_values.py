@@ -15,7 +15,7 @@ by pickle.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +24,13 @@ from pydantic import BaseModel
 from .calendar import Assignment, Draft, Finding, Post, Slot
 from .prevalidated import builder
 
-__all__ = ["decode_assignment", "encode_assignment", "pack_written", "unpack_written"]
+__all__ = [
+    "AssignmentCodec",
+    "decode_assignment",
+    "encode_assignment",
+    "pack_written",
+    "unpack_written",
+]
 
 Written = tuple[Draft, Post, list[Finding]]
 
@@ -158,7 +164,10 @@ def _encode_slot(slot: Slot) -> Any:
                 return slot
     fields = fields.copy()
     fields["start"] = None
-    return fields, _SLOT.code(slot.__pydantic_fields_set__), state[0], zone
+    fields_set = slot.__pydantic_fields_set__
+    if type(fields_set) is set and fields_set == _SLOT.every:
+        return fields, None, state[0], zone
+    return fields, _SLOT.code(fields_set), state[0], zone
 
 
 def _decode_slot(encoded: Any) -> Slot:
@@ -170,23 +179,53 @@ def _decode_slot(encoded: Any) -> Slot:
     return _build_slot(fields, _SLOT.fields_set(code))
 
 
+class AssignmentCodec:
+    """Assignments as plain values, for a worker forked after this codec was made.
+
+    A slot among ``slots`` travels as its place in them: the worker, a copy of this process made
+    after the codec, holds the very same slots in the same places (the codec keeps them alive,
+    so no other object can take one's ``id``). Any other slot travels as plain values.
+    """
+
+    def __init__(self, slots: Sequence[Slot] = ()) -> None:
+        self._slots = tuple(slots)
+        self._places = {id(slot): at for at, slot in enumerate(self._slots)}
+
+    def encode(self, assignment: Assignment) -> Any:
+        """An assignment (with its slot) as plain values."""
+        fields = assignment.__dict__
+        if type(assignment) is not Assignment or "slot" not in fields:
+            return assignment
+        fields = fields.copy()
+        slot = fields["slot"]
+        at = self._places.get(id(slot))
+        fields["slot"] = _encode_slot(slot) if at is None else at
+        fields_set = assignment.__pydantic_fields_set__
+        if type(fields_set) is set and fields_set == _ASSIGNMENT.every:
+            return fields, None
+        return fields, _ASSIGNMENT.code(fields_set)
+
+    def decode(self, encoded: Any) -> Assignment:
+        """The assignment :meth:`encode` made, in the worker."""
+        if type(encoded) is not tuple:
+            return encoded  # type: ignore[no-any-return]
+        fields, code = encoded
+        slot = fields["slot"]
+        fields["slot"] = self._slots[slot] if type(slot) is int else _decode_slot(slot)
+        return _build_assignment(fields, _ASSIGNMENT.fields_set(code))
+
+
+_ANY_SLOT = AssignmentCodec()
+
+
 def encode_assignment(assignment: Assignment) -> Any:
-    """An assignment (with its slot) as plain values."""
-    fields = assignment.__dict__
-    if type(assignment) is not Assignment or "slot" not in fields:
-        return assignment
-    fields = fields.copy()
-    fields["slot"] = _encode_slot(fields["slot"])
-    return fields, _ASSIGNMENT.code(assignment.__pydantic_fields_set__)
+    """An assignment (with its slot) as plain values, whatever its slot."""
+    return _ANY_SLOT.encode(assignment)
 
 
 def decode_assignment(encoded: Any) -> Assignment:
     """The assignment :func:`encode_assignment` made, in the worker."""
-    if type(encoded) is not tuple:
-        return encoded  # type: ignore[no-any-return]
-    fields, code = encoded
-    fields["slot"] = _decode_slot(fields["slot"])
-    return _build_assignment(fields, _ASSIGNMENT.fields_set(code))
+    return _ANY_SLOT.decode(encoded)
 
 
 def pack_written(written: Written) -> Any:
