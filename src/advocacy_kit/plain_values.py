@@ -5,11 +5,12 @@ chunk at a time, with :mod:`marshal` when every value is of a plain built-in typ
 :mod:`pickle` otherwise. A model of one of the calendar's own classes travels as a copy of its
 ``__dict__``, with a code for its fields set unless every field is set (a bit per field), and is
 rebuilt around that dict without a second validation: equal to the model it was made from
-(``==``, ``model_fields_set``, type, even the order of its dict). A slot's start travels as the bytes pickle
-keeps for a datetime (fold included) plus its zone's key, and is rebuilt as unpickling rebuilds
+(``==``, ``model_fields_set``, type, even the order of its dict). A slot of the week travels as
+its place among the slots the worker was forked with; any other slot's start as the bytes
+pickle keeps for a datetime (fold included) plus its zone's key, rebuilt as unpickling rebuilds
 it. Anything else — a plugin's own subclass of a post or finding, a start in another kind of
-zone, post details holding values other than plain built-in ones — travels as the object itself,
-by pickle.
+zone, post details holding values other than plain built-in ones — travels as the object
+itself, by pickle.
 """
 
 from __future__ import annotations
