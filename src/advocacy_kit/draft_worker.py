@@ -4,10 +4,13 @@ Planning a week is one long sequence of choices (each slot's topic depends on ev
 before it), but drafting, formatting and checking one post depends on nothing but its
 assignment. On a machine with two cores a forked worker therefore starts drafting the first
 assignments while this process still plans the rest: the planner hands over each assignment as
-it is made, and every :data:`CHUNK` of them goes to a queue as plain values. Once planning is
-done, this process takes chunks from the same queue as well, so both finish at about the same
-time, and the worker's results (plain field values) are rebuilt here into the same frozen
-values a single process makes.
+it is made, and every :data:`CHUNK` of them goes to a queue as plain values — but never more than
+:data:`AHEAD` chunks waiting for the worker, so the rest stay here as they are. Once planning is
+done, this process drafts those itself (nothing to encode) while it keeps the worker's queue
+filled, and at the end takes what still waits in the queue, so both finish at about the same
+time. The worker's results (plain field values) are rebuilt here into the same frozen values a
+single process makes. Chunks travel by :mod:`marshal` when they hold only plain built-in values
+and by :mod:`pickle` otherwise.
 
 The calendar is the same byte for byte: each result is put back in the place of its
 assignment. Errors are too: if anything fails on either side, or the worker dies, every draft
@@ -18,6 +21,7 @@ Small weeks and machines without ``fork`` draft in this process after planning, 
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
 import pickle
@@ -28,7 +32,7 @@ from typing import Any, Generic, TypeVar
 
 from .gc_tuning import shared_with_workers
 
-__all__ = ["CHUNK", "THRESHOLD", "DraftWorker"]
+__all__ = ["AHEAD", "CHUNK", "THRESHOLD", "DraftWorker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,6 +43,10 @@ THRESHOLD = 5_000
 CHUNK = 200
 """Assignments handed over at a time; small enough that both processes end close together."""
 
+AHEAD = 2
+"""Chunks queued for the worker besides the one it drafts: enough that it never waits for work
+while this process drafts one chunk of its own, few enough that both end close together."""
+
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
 
@@ -47,13 +55,26 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
-class _Failed:
-    """A chunk the worker could not do (or whose result could not travel back)."""
+def _dumps(values: list[Any]) -> tuple[bool, bytes]:
+    """``values`` as bytes: by marshal (faster both ways) if it can, else by pickle."""
+    try:
+        # marshal refuses every type but the plain built-in ones (subclasses too) and gives
+        # those back as they were — except objects with a buffer, which it turns into bytes:
+        # the values given to carry must not hold such objects (``plain_values`` sees to it).
+        return True, marshal.dumps(values)
+    except Exception:
+        return False, pickle.dumps(values, protocol=5)
+
+
+def _loads(data: tuple[bool, bytes]) -> Any:
+    by_marshal, payload = data
+    return marshal.loads(payload) if by_marshal else pickle.loads(payload)
 
 
 def _serve(
     tasks: Any,
     results: Any,
+    taken: Any,
     work: Callable[[Any], Any],
     pack: Callable[[Any], Any],
     decode: Callable[[Any], Any],
@@ -64,10 +85,12 @@ def _serve(
         if task is _DONE:
             tasks.put(_DONE)
             return
+        taken.value += 1  # only this process writes it; the other one reads it
         index, payload = task
         try:
-            items = pickle.loads(payload)
-            data = pickle.dumps([pack(work(decode(item))) for item in items], protocol=5)
+            data: tuple[bool, bytes] | None = _dumps(
+                [pack(work(decode(item))) for item in _loads(payload)]
+            )
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
         results.put((index, data))
@@ -94,17 +117,20 @@ class DraftWorker(Generic[T, R]):
     ) -> None:
         self.work, self.encode, self.unpack = work, encode, unpack
         self.made: list[T] = []  # in the order the planner made them
-        self._sent = 0
+        self._next = 0  # the first item neither sent to the worker nor kept here
+        self._queued = 0  # chunks put in the worker's queue
+        self._kept: list[int] = []  # chunks this process does itself: they could not travel
         self._process: BaseProcess | None = None
         if expected < THRESHOLD or not _can_fork():
             return
         context = multiprocessing.get_context("fork")
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
+        self._taken: Any = context.RawValue("q", 0)  # chunks the worker took from its queue
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
-                args=(self._tasks, self._results, work, pack, decode),
+                args=(self._tasks, self._results, self._taken, work, pack, decode),
                 daemon=True,
             )
             self._process.start()
@@ -116,17 +142,26 @@ class DraftWorker(Generic[T, R]):
         self._stop()
 
     def planned(self, item: T) -> None:
-        """The planner made ``item``; a full chunk goes to the queue."""
+        """The planner made ``item``; full chunks go to the queue while the worker needs them."""
         self.made.append(item)
-        if self._process is not None and len(self.made) - self._sent >= CHUNK:
-            self._send(len(self.made))
+        if self._process is not None and len(self.made) - self._next >= CHUNK:
+            self._feed(whole=True)
 
-    def _send(self, stop: int) -> None:
-        index = self._sent // CHUNK
-        chunk = [self.encode(item) for item in self.made[self._sent : stop]]
-        # Pickled here, so this process takes its own chunks back without unpickling them.
-        self._tasks.put((index, pickle.dumps(chunk, protocol=5)))
-        self._sent = stop
+    def _feed(self, *, whole: bool) -> None:
+        """Send chunks from :attr:`_next` on while fewer than :data:`AHEAD` wait in the queue."""
+        while self._queued - self._taken.value < AHEAD:
+            start = self._next
+            stop = min(start + CHUNK, len(self.made))
+            if stop == start or (whole and stop - start < CHUNK):
+                return
+            self._next = stop
+            try:
+                payload = _dumps([self.encode(item) for item in self.made[start:stop]])
+            except Exception:  # drafted here, where any error is raised as it would be alone
+                self._kept.append(start // CHUNK)
+                continue
+            self._tasks.put((start // CHUNK, payload))
+            self._queued += 1
 
     def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
         """``[work(item) for item in items]`` — ``items`` are the planned ones in any order."""
@@ -157,12 +192,9 @@ class DraftWorker(Generic[T, R]):
         return self.made[index * CHUNK : (index + 1) * CHUNK]
 
     def _share(self, finish: Callable[[T, R], None]) -> bool:
-        """Both processes take chunks until none is left; True if any chunk failed."""
-        if self._sent < len(self.made):
-            self._send(len(self.made))
-        self._tasks.put(_DONE)
+        """Both processes draft until no chunk is left; True if any chunk failed."""
         chunks = -(-len(self.made) // CHUNK)
-        mine: set[int] = set()
+        here = 0  # chunks drafted in this process
         arrived: set[int] = set()
         failed = False
 
@@ -177,25 +209,44 @@ class DraftWorker(Generic[T, R]):
                 if data is None:
                     failed = True
                     continue
-                for item, packed in zip(self._chunk(index), pickle.loads(data), strict=True):
+                for item, packed in zip(self._chunk(index), _loads(data), strict=True):
                     finish(item, self.unpack(item, packed))
                 if block:
                     return
 
+        def draft_here(index: int) -> bool:
+            nonlocal here
+            here += 1
+            try:
+                for item in self._chunk(index):
+                    finish(item, self.work(item))
+            except Exception:  # gone through again in order, where it raises as it would alone
+                return False
+            collect(block=False)
+            return True
+
+        # The chunks not handed out yet are drafted here as they are, the worker's queue kept full.
+        while True:
+            self._feed(whole=False)
+            if self._kept:
+                index = self._kept.pop()
+            elif self._next < len(self.made):
+                index = self._next // CHUNK
+                self._next = min(self._next + CHUNK, len(self.made))
+            else:
+                break
+            if not draft_here(index):
+                return True
+        # Then what still waits for the worker: whoever is free first takes it.
+        self._tasks.put(_DONE)
         while True:
             task = self._tasks.get()
             if task is _DONE:
                 self._tasks.put(_DONE)
                 break
-            index = task[0]
-            mine.add(index)
-            try:
-                for item in self._chunk(index):
-                    finish(item, self.work(item))
-            except Exception:  # gone through again in order, where it raises as it would alone
+            if not draft_here(task[0]):
                 return True
-            collect(block=False)
-        while len(mine) + len(arrived) < chunks:
+        while here + len(arrived) < chunks:
             assert self._process is not None
             if not self._process.is_alive() and self._results.empty():
                 return True  # the worker is gone: what it did not send is done here

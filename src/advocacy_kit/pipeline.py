@@ -20,7 +20,7 @@ from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .gc_tuning import fewer_collections
 from .models import Kit
-from .plain_values import decode_assignment, encode_assignment, pack_written, unpack_written
+from .plain_values import AssignmentCodec, pack_written, unpack_written
 from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
@@ -120,11 +120,13 @@ def plan_week(
                 findings.extend(extra or [])
         return draft, post, findings
 
-    # A large week is drafted in a second process while it is still being planned.
+    # A large week is drafted in a second process while it is still being planned; the worker,
+    # forked after the codec is made, knows the week's slots already.
+    codec = AssignmentCodec(slots)
     with DraftWorker(
         write,
-        encode=encode_assignment,
-        decode=decode_assignment,
+        encode=codec.encode,
+        decode=codec.decode,
         pack=pack_written,
         unpack=unpack_written,
         expected=len(slots),

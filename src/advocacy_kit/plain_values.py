@@ -1,83 +1,295 @@
 """Assignments and their drafts, posts and findings as plain values, for the drafting worker.
 
-The worker (:mod:`advocacy_kit.draft_worker`) gets assignments and sends back what it wrote as
-tuples of field values in the models' own field order, pickled a chunk at a time; here they
-become the same frozen values again without a second validation. A field set that names every
-field travels as ``None``. A plugin's own subclass of a post or finding travels as it is.
+The worker (:mod:`advocacy_kit.draft_worker`) gets assignments and sends back what it wrote a
+chunk at a time, with :mod:`marshal` when every value is of a plain built-in type and with
+:mod:`pickle` otherwise. A model of one of the calendar's own classes travels as a copy of its
+``__dict__``, with a code for its fields set unless every field is set (a bit per field), and is
+rebuilt around that dict without a second validation: equal to the model it was made from
+(``==``, ``model_fields_set``, type, even the order of its dict). A slot of the week travels as
+its place among the slots the worker was forked with; any other slot's start as the bytes
+pickle keeps for a datetime (fold included) plus its zone's key, rebuilt as unpickling rebuilds
+it. Anything else — a plugin's own subclass of a post or finding, a start in another kind of
+zone, post details holding values other than plain built-in ones — travels as the object
+itself, by pickle.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
 from .calendar import Assignment, Draft, Finding, Post, Slot
-from .prevalidated import prevalidated
+from .prevalidated import builder
 
-__all__ = ["decode_assignment", "encode_assignment", "pack_written", "unpack_written"]
+__all__ = [
+    "AssignmentCodec",
+    "decode_assignment",
+    "encode_assignment",
+    "pack_written",
+    "unpack_written",
+]
 
-_V = TypeVar("_V", bound=BaseModel)
 Written = tuple[Draft, Post, list[Finding]]
 
-_NAMES: dict[type[BaseModel], tuple[str, ...]] = {
-    kind: tuple(kind.model_fields) for kind in (Slot, Assignment, Draft, Post, Finding)
-}
 
-_DRAFT_ASSIGNMENT = _NAMES[Draft].index("assignment")
+class _FieldsSets:
+    """A model's fields set as a code: a bit per field, or the set itself if it names others."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.every = frozenset(cls.model_fields)
+        self.bits = {name: 1 << at for at, name in enumerate(cls.model_fields)}
+        self._seen: list[tuple[set[str], int]] = []  # the sets met most, with their codes
+        self._sets: dict[int, frozenset[str]] = {}
+
+    def code(self, fields_set: Any) -> Any:
+        """None for every field, else a bit per field, else (fields not of the class) the set."""
+        if type(fields_set) is not set:
+            return fields_set
+        if len(fields_set) == len(self.every) and fields_set == self.every:
+            return None
+        for known, mask in self._seen:
+            if fields_set == known:
+                return mask
+        mask = 0
+        for name in fields_set:
+            bit = self.bits.get(name)
+            if bit is None:
+                return fields_set
+            mask |= bit
+        if len(self._seen) < 8:
+            self._seen.append((set(fields_set), mask))
+        return mask
+
+    def fields_set(self, code: Any) -> set[str]:
+        """A new fields set from what :meth:`code` gave."""
+        if code is None:
+            return set(self.every)
+        if type(code) is not int:
+            return code  # type: ignore[no-any-return]
+        try:
+            return set(self._sets[code])
+        except KeyError:
+            known = self._sets[code] = frozenset(n for n, b in self.bits.items() if code & b)
+            return set(known)
 
 
-def _values(value: BaseModel) -> Any:
-    names = _NAMES.get(type(value))
-    if names is None:
-        return value  # a plugin's own subclass travels as it is
-    fields = value.__dict__
-    fields_set = value.__pydantic_fields_set__
-    return (
-        tuple([fields[name] for name in names]),
-        None if len(fields_set) == len(names) else fields_set,
-    )
+def _packed(fields: dict[str, Any], model: BaseModel, sets: _FieldsSets) -> Any:
+    """``fields`` alone if every field is set, else with the fields set's code."""
+    fields_set = model.__pydantic_fields_set__
+    if type(fields_set) is set and fields_set == sets.every:
+        return fields
+    return fields, sets.code(fields_set)
 
 
-def _model(kind: type[_V], packed: Any) -> _V:
-    if not isinstance(packed, tuple):
-        return packed  # type: ignore[no-any-return]
-    values, fields_set = packed
-    return prevalidated(kind, dict(zip(_NAMES[kind], values, strict=True)), fields_set)
+_SLOT, _ASSIGNMENT, _DRAFT, _POST, _FINDING = (
+    _FieldsSets(Slot),
+    _FieldsSets(Assignment),
+    _FieldsSets(Draft),
+    _FieldsSets(Post),
+    _FieldsSets(Finding),
+)
+_build_slot = builder(Slot)
+_build_assignment = builder(Assignment)
+_build_draft = builder(Draft)
+_build_post = builder(Post)
+_build_finding = builder(Finding)
+
+# datetime(state, zone) is how pickle rebuilds a datetime (a form the stubs do not know).
+_datetime: Callable[..., dt.datetime] = dt.datetime
+# Per zone met so far: the key it is unpickled from, or None if it does not travel by key.
+_ZONE_KEYS: dict[ZoneInfo, str | None] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None), bytes, complex})
+_CONTAINERS = frozenset({list, tuple, set, frozenset})
+_DEPTH = 50  # deeper details travel by pickle (marshal's own limit is far above this)
 
 
-def encode_assignment(assignment: Assignment) -> tuple[Any, Any]:
-    """An assignment (with its slot) as plain values."""
-    return _values(assignment.slot), _values(assignment)
+def _plain(value: Any, depth: int = 0) -> bool:
+    """Whether marshal gives ``value`` back as it is: built-in types only, none subclassed.
+
+    marshal writes any other object with a buffer (``bytearray``, ``memoryview``) as ``bytes``;
+    subclasses and other types it refuses, which would send the chunk by pickle anyway.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if depth > _DEPTH:
+        return False
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) not in _SCALARS and not _plain(key, depth + 1):
+                return False
+            if type(item) not in _SCALARS and not _plain(item, depth + 1):
+                return False
+        return True
+    if kind in _CONTAINERS:
+        return all(type(item) in _SCALARS or _plain(item, depth + 1) for item in value)
+    return False
 
 
-def decode_assignment(encoded: tuple[Any, Any]) -> Assignment:
+def _zone_key(zone: Any) -> str | None:
+    """The key that unpickling turns back into this very zone, if it travels by key."""
+    if type(zone) is not ZoneInfo:
+        return None
+    try:
+        return _ZONE_KEYS[zone]
+    except KeyError:
+        pass
+    try:
+        reduced: Any = zone.__reduce__()
+        key, from_cache = reduced[1]
+    except Exception:  # a zone read from a file: it travels (or fails) by pickle
+        key, from_cache = None, False
+    # Unpickling calls ZoneInfo(key) for a zone that came from the cache: so does decoding.
+    known = _ZONE_KEYS[zone] = key if from_cache and type(key) is str else None
+    return known
+
+
+def _encode_slot(slot: Slot) -> Any:
+    fields = slot.__dict__
+    start = fields.get("start")
+    if type(slot) is not Slot or type(start) is not dt.datetime:
+        return slot
+    # The state pickle protocol 5 keeps: the local time with its fold, without the zone.
+    state = start.__reduce_ex__(5)[1]
+    if len(state) == 1:
+        zone = None
+    else:
+        zone = _ZONE_KEYS.get(state[1]) if type(state[1]) is ZoneInfo else None
+        if zone is None:
+            zone = _zone_key(state[1])
+            if zone is None:
+                return slot
+    fields = fields.copy()
+    fields["start"] = None
+    fields_set = slot.__pydantic_fields_set__
+    if type(fields_set) is set and fields_set == _SLOT.every:
+        return fields, None, state[0], zone
+    return fields, _SLOT.code(fields_set), state[0], zone
+
+
+def _decode_slot(encoded: Any) -> Slot:
+    if type(encoded) is not tuple:
+        return encoded  # type: ignore[no-any-return]
+    fields, code, state, zone = encoded
+    # What unpickling does: the same constructor, and ZoneInfo(key) for a zone from the cache.
+    fields["start"] = _datetime(state) if zone is None else _datetime(state, ZoneInfo(zone))
+    return _build_slot(fields, _SLOT.fields_set(code))
+
+
+class AssignmentCodec:
+    """Assignments as plain values, for a worker forked after this codec was made.
+
+    A slot among ``slots`` travels as its place in them: the worker, a copy of this process made
+    after the codec, holds the very same slots in the same places (the codec keeps them alive,
+    so no other object can take one's ``id``). Any other slot travels as plain values.
+    """
+
+    def __init__(self, slots: Sequence[Slot] = ()) -> None:
+        self._slots = tuple(slots)
+        self._places = {id(slot): at for at, slot in enumerate(self._slots)}
+
+    def encode(self, assignment: Assignment) -> Any:
+        """An assignment (with its slot) as plain values."""
+        fields = assignment.__dict__
+        if type(assignment) is not Assignment or "slot" not in fields:
+            return assignment
+        fields = fields.copy()
+        slot = fields["slot"]
+        at = self._places.get(id(slot))
+        fields["slot"] = _encode_slot(slot) if at is None else at
+        fields_set = assignment.__pydantic_fields_set__
+        if type(fields_set) is set and fields_set == _ASSIGNMENT.every:
+            return fields, None
+        return fields, _ASSIGNMENT.code(fields_set)
+
+    def decode(self, encoded: Any) -> Assignment:
+        """The assignment :meth:`encode` made, in the worker."""
+        if type(encoded) is not tuple:
+            return encoded  # type: ignore[no-any-return]
+        fields, code = encoded
+        slot = fields["slot"]
+        fields["slot"] = self._slots[slot] if type(slot) is int else _decode_slot(slot)
+        return _build_assignment(fields, _ASSIGNMENT.fields_set(code))
+
+
+_ANY_SLOT = AssignmentCodec()
+
+
+def encode_assignment(assignment: Assignment) -> Any:
+    """An assignment (with its slot) as plain values, whatever its slot."""
+    return _ANY_SLOT.encode(assignment)
+
+
+def decode_assignment(encoded: Any) -> Assignment:
     """The assignment :func:`encode_assignment` made, in the worker."""
-    slot, (values, fields_set) = encoded
-    fields = dict(zip(_NAMES[Assignment], values, strict=True))
-    fields["slot"] = _model(Slot, slot)
-    return prevalidated(Assignment, fields, fields_set)
+    return _ANY_SLOT.decode(encoded)
 
 
 def pack_written(written: Written) -> Any:
-    """A draft, its post and findings as plain values; the draft's assignment stays behind."""
+    """A draft, its post and findings as plain values; the draft's assignment stays behind.
+
+    The post's and findings' own dicts are handed over as they are (no copy): the worker turns
+    them into bytes at once, and :func:`unpack_written` gets new ones from those bytes.
+    """
     draft, post, findings = written
-    packed = _values(draft)
-    if isinstance(packed, tuple):
-        values, fields_set = packed
-        at = _DRAFT_ASSIGNMENT  # the worker's copy of it does not travel: its place stays empty
-        packed = ((*values[:at], None, *values[at + 1 :]), fields_set)
-    return packed, _values(post), [_values(finding) for finding in findings]
+    fields = draft.__dict__
+    if type(draft) is Draft and "assignment" in fields:
+        fields = fields.copy()
+        fields["assignment"] = None  # the worker's copy does not travel: its place stays empty
+        packed_draft = _packed(fields, draft, _DRAFT)
+    else:
+        packed_draft = draft
+    fields = post.__dict__
+    if type(post) is Post and _plain(fields.get("details")):
+        fields_set = post.__pydantic_fields_set__
+        if type(fields_set) is set and fields_set == _POST.every:
+            packed_post: Any = fields
+        else:
+            packed_post = fields, _POST.code(fields_set)
+    else:
+        packed_post = post
+    packed_findings: list[Any] = []
+    every = _FINDING.every
+    for finding in findings:
+        if type(finding) is Finding:
+            fields_set = finding.__pydantic_fields_set__
+            if type(fields_set) is set and fields_set == every:
+                packed_findings.append(finding.__dict__)
+            else:
+                packed_findings.append((finding.__dict__, _FINDING.code(fields_set)))
+        else:
+            packed_findings.append(finding)
+    return packed_draft, packed_post, packed_findings
 
 
 def unpack_written(assignment: Assignment, packed: Any) -> Written:
     """What :func:`pack_written` sent, with the draft's own ``assignment`` put back."""
     draft, post, findings = packed
-    if isinstance(draft, tuple):
-        values, fields_set = draft
-        fields = dict(zip(_NAMES[Draft], values, strict=True))
+    kind = type(draft)
+    if kind is dict:
+        draft["assignment"] = assignment
+        draft = _build_draft(draft, set(_DRAFT.every))
+    elif kind is tuple:
+        fields, code = draft
         fields["assignment"] = assignment
-        rebuilt = prevalidated(Draft, fields, fields_set)
-    else:
-        rebuilt = draft
-    return rebuilt, _model(Post, post), [_model(Finding, finding) for finding in findings]
+        draft = _build_draft(fields, _DRAFT.fields_set(code))
+    kind = type(post)
+    if kind is dict:
+        post = _build_post(post, set(_POST.every))
+    elif kind is tuple:
+        post = _build_post(post[0], _POST.fields_set(post[1]))
+    built: list[Finding] = []
+    every = _FINDING.every
+    for finding in findings:
+        kind = type(finding)
+        if kind is dict:
+            built.append(_build_finding(finding, set(every)))
+        elif kind is tuple:
+            built.append(_build_finding(finding[0], _FINDING.fields_set(finding[1])))
+        else:
+            built.append(finding)  # a plugin's own type travels as it is
+    return draft, post, built

@@ -11,17 +11,24 @@ to ``model_construct``, so the result is always exactly what ``model_construct``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["prevalidated"]
+__all__ = ["builder", "prevalidated"]
 
 _M = TypeVar("_M", bound=BaseModel)
 
 # Per model class: its field names in order when the direct path applies, else None.
 _DIRECT: dict[type[BaseModel], tuple[str, ...] | None] = {}
 _set = object.__setattr__
+# BaseModel keeps these four in slots: setting them through their descriptors is what
+# ``object.__setattr__`` does, without looking the name up in the class first.
+_SET_DICT = BaseModel.__dict__["__dict__"].__set__
+_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
+_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _direct_fields(cls: type[BaseModel]) -> tuple[str, ...] | None:
@@ -52,3 +59,27 @@ def prevalidated(cls: type[_M], values: dict[str, Any], fields_set: set[str] | N
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+def builder(cls: type[_M]) -> Callable[[dict[str, Any], set[str]], _M]:
+    """A function that builds ``cls`` from another instance's ``__dict__`` (copied) and fields set.
+
+    Made for values that travel between processes: the copy of an instance's own dict names
+    every field it holds in its order, so the model built around it equals that instance
+    (``==``, ``model_fields_set``, type); nothing is looked at or checked per call. Only for
+    classes :func:`prevalidated` builds directly (no aliases, extra fields or post-init hook),
+    whose instances keep no extra or private values; other classes raise ``TypeError`` here.
+    """
+    if _direct_fields(cls) is None:
+        raise TypeError(f"{cls.__name__} cannot be built directly")
+    new = cls.__new__
+
+    def build(fields: dict[str, Any], fields_set: set[str]) -> _M:
+        model = new(cls)
+        _SET_DICT(model, fields)
+        _SET_FIELDS_SET(model, fields_set)
+        _SET_EXTRA(model, None)
+        _SET_PRIVATE(model, None)
+        return model
+
+    return build
