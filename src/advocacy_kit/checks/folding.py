@@ -65,13 +65,35 @@ class WordFolder:
 
     def __init__(self) -> None:
         self._folded = _FoldedWords()
+        self._numbers = _Numbers()
+        self._numbered = _NumberedWords(self._folded, self._numbers)
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``fold_text(text)``."""
-        others = _NOT_ASCII.findall(text)
-        if not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others)):
+        if _words_stay(text):
             return list(map(self._folded.__getitem__, _WORDS.findall(text)))
         return _WORDS.findall(_folded(text))
+
+    def numbered(self, text: str) -> list[int]:
+        """The words of ``fold_text(text)`` as numbers: :meth:`number` of each."""
+        if _words_stay(text):
+            return list(map(self._numbered.__getitem__, _WORDS.findall(text)))
+        return list(map(self._numbers.__getitem__, _WORDS.findall(_folded(text))))
+
+    def number(self, folded_word: str) -> int:
+        """The number of a folded word: the same for the same word, ``0 …`` in the order seen."""
+        return self._numbers[folded_word]
+
+    @property
+    def vocabulary(self) -> int:
+        """How many words are numbered: every number is below this."""
+        return len(self._numbers)
+
+
+def _words_stay(text: str) -> bool:
+    """Whether folding ``text`` leaves the edges of all its words where they are."""
+    others = _NOT_ASCII.findall(text)
+    return not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others))
 
 
 _WORDS = re.compile(r"\w+")
@@ -104,6 +126,27 @@ class _FoldedWords(dict[str, str]):
         folded = word.lower() if word.isascii() else _folded(word)
         self[word] = folded
         return folded
+
+
+class _Numbers(dict[str, int]):
+    """Folded words → their numbers, a new one for each word not seen before."""
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self)
+        return number
+
+
+class _NumberedWords(dict[str, int]):
+    """Words as they are written → the numbers of the same words folded, remembered."""
+
+    def __init__(self, folded: _FoldedWords, numbers: _Numbers) -> None:
+        super().__init__()
+        self._folded = folded
+        self._numbers = numbers
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = self._numbers[self._folded[word]]
+        return number
 
 
 class _MarkRemover(dict[int, int | None]):

@@ -27,8 +27,9 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import chain, combinations
+from typing import cast
 
 __all__ = ["candidate_pairs", "quick_ratio"]
 
@@ -37,7 +38,7 @@ __all__ = ["candidate_pairs", "quick_ratio"]
 _MARGIN = 1e-9
 
 
-def quick_ratio(first: Sequence[str], second: Sequence[str]) -> float:
+def quick_ratio(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """difflib's ``SequenceMatcher.quick_ratio``: the shared words of both multisets."""
     total = len(first) + len(second)
     if not total:
@@ -46,8 +47,14 @@ def quick_ratio(first: Sequence[str], second: Sequence[str]) -> float:
     return 2.0 * matches / total
 
 
-def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tuple[int, int]]:
-    """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted."""
+def candidate_pairs(
+    texts: Sequence[Sequence[Hashable]], threshold: float, *, vocabulary: int | None = None
+) -> list[tuple[int, int]]:
+    """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted.
+
+    Words are strings, or any values compared by equality; with ``vocabulary``, they are
+    numbers ``0 … vocabulary - 1``, which are looked up in a list rather than a dict.
+    """
     if not 0 < threshold <= 1:
         # Outside the range the settings allow the filters prove nothing: compare every pair.
         return [
@@ -55,7 +62,7 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    alike: dict[tuple[str, ...], list[int]] = {}
+    alike: dict[tuple[Hashable, ...], list[int]] = {}
     for index, words in enumerate(texts):
         alike.setdefault(tuple(words), []).append(index)
     distinct = list(alike)
@@ -65,7 +72,7 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
         if len(members) > 1:
             pairs.extend(combinations(members, 2))
     members_of = list(alike.values())
-    for one, another in _joined(distinct, threshold):
+    for one, another in _joined(distinct, threshold, vocabulary):
         firsts, seconds = members_of[one], members_of[another]
         if len(firsts) == 1 and len(seconds) == 1:
             first, second = firsts[0], seconds[0]
@@ -76,7 +83,9 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
     return pairs
 
 
-def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int]]:
+def _joined(
+    texts: list[tuple[Hashable, ...]], threshold: float, vocabulary: int | None
+) -> list[tuple[int, int]]:
     """Index pairs of different texts whose ``quick_ratio`` reaches ``threshold`` (PPJoin).
 
     Each text is searched by its distinct words, rarest first (``frequency``); a text with
@@ -85,7 +94,14 @@ def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, i
     frequency = Counter(chain.from_iterable(texts))
     # Rarest first; ties in the order first seen, so every run numbers the words the same way.
     order = sorted(frequency, key=frequency.__getitem__)
-    rank = dict(zip(order, range(len(order)), strict=True))
+    rank_of: Callable[[Hashable], int]
+    if vocabulary is None:
+        rank_of = dict(zip(order, range(len(order)), strict=True)).__getitem__
+    else:
+        ranks = [0] * vocabulary
+        for place, word in enumerate(cast(list[int], order)):
+            ranks[word] = place
+        rank_of = cast(Callable[[Hashable], int], ranks.__getitem__)
     # Words below this number are in one text only, once: never shared.
     shared_from = sum(1 for count in frequency.values() if count == 1)
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
@@ -106,7 +122,6 @@ def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, i
     # indexed prefix. Places grow with size, so the texts long enough are a posting list's tail.
     index: dict[int, list[int]] = {}
     index_get = index.get
-    rank_of = rank.__getitem__
     found: list[tuple[int, int]] = []
     for position, words_of_text in enumerate(by_size):
         own = set(map(rank_of, words_of_text))
@@ -163,7 +178,7 @@ def _bounds(size: int, threshold: float, share: float, long_enough: int) -> tupl
     return probe, indexed, long_enough
 
 
-def _reaches(first: Sequence[str], second: Sequence[str], threshold: float) -> bool:
+def _reaches(first: Sequence[Hashable], second: Sequence[Hashable], threshold: float) -> bool:
     """Whether the ``quick_ratio`` of two texts reaches ``threshold``, counted in full."""
     matches = sum((Counter(first) & Counter(second)).values())
     return 2.0 * matches / (len(first) + len(second)) >= threshold
