@@ -111,3 +111,18 @@ def test_candidate_pairs_of_longer_texts(
     for copy in texts[: len(texts) // 3]:  # near copies: one word changed
         texts.append([*copy[1:], "changed"])
     assert candidate_pairs(texts, threshold) == brute_force(texts, threshold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.text(alphabet=st.sampled_from(TRICKY), max_size=12), min_size=1, max_size=4),
+    picks=st.lists(st.lists(st.integers(0, 3), max_size=6), max_size=5),
+)
+def test_word_folder_numbers_texts_line_by_line(lines: list[str], picks: list[list[int]]) -> None:
+    """Texts that share lines (a combining mark or a fraction right after a line break too)."""
+    texts = ["\n".join(lines[at % len(lines)] for at in picked) for picked in picks]
+    texts += ["\u0301" + text + "\n\u0308½" for text in texts]
+    folder = WordFolder()
+    numbers = [folder.numbered(text) for text in texts]
+    words = [careful_words(text) for text in texts]
+    _numbered_alike(words, numbers, folder.vocabulary)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 __all__ = ["Folded", "WordFolder", "fold", "fold_text"]
 
@@ -67,6 +69,7 @@ class WordFolder:
         self._folded = _FoldedWords()
         self._numbers = _Numbers()
         self._numbered = _NumberedWords(self._folded, self._numbers)
+        self._lines = _Remembered(self._numbered_line)
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``fold_text(text)``."""
@@ -75,10 +78,20 @@ class WordFolder:
         return _WORDS.findall(_folded(text))
 
     def numbered(self, text: str) -> list[int]:
-        """The words of ``fold_text(text)`` as numbers: :meth:`number` of each."""
-        if _words_stay(text):
-            return list(map(self._numbered.__getitem__, _WORDS.findall(text)))
-        return list(map(self._numbers.__getitem__, _WORDS.findall(_folded(text))))
+        """The words of ``fold_text(text)`` as numbers: :meth:`number` of each.
+
+        Texts made from templates share most of their lines, so the words are found line by
+        line, each line once. That is exact: folding goes character by character (NFKD only
+        reorders combining marks, never across a line break, which has none), a line break
+        folds to itself and is no word character, so no word of the folded text spans two
+        lines, and its words are those of its lines, one after the other.
+        """
+        return list(chain.from_iterable(map(self._lines.__getitem__, text.split("\n"))))
+
+    def _numbered_line(self, line: str) -> tuple[int, ...]:
+        if _words_stay(line):
+            return tuple(map(self._numbered.__getitem__, _WORDS.findall(line)))
+        return tuple(map(self._numbers.__getitem__, _WORDS.findall(_folded(line))))
 
     def number(self, folded_word: str) -> int:
         """The number of a folded word: the same for the same word, ``0 …`` in the order seen."""
@@ -126,6 +139,18 @@ class _FoldedWords(dict[str, str]):
         folded = word.lower() if word.isascii() else _folded(word)
         self[word] = folded
         return folded
+
+
+class _Remembered(dict[str, tuple[int, ...]]):
+    """Lines → their numbered words, each line looked at once."""
+
+    def __init__(self, numbered: Callable[[str], tuple[int, ...]]) -> None:
+        super().__init__()
+        self._numbered = numbered
+
+    def __missing__(self, line: str) -> tuple[int, ...]:
+        numbers = self[line] = self._numbered(line)
+        return numbers
 
 
 class _Numbers(dict[str, int]):

@@ -137,13 +137,15 @@ class ClosePairs:
     def __init__(self, kit: Kit) -> None:
         self._threshold = kit.settings.similarity_threshold
         self._words = ComparableWords.of(kit)
+        # A text's words, kept for the other days this process compares (a draft's text
+        # often comes again on another day); only read from here on.
+        self._words_of = _WordsOfText(self._words)
 
     def __call__(self, day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
         """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
         threshold = self._threshold
-        # Many drafts of a day have the same text: each text's words are found once (and
-        # shared, only read from here on), as numbers: they give the same ratios as words.
-        words_of: dict[str, list[int]] = _WordsOfText(self._words)
+        # Each text's words are found once, as numbers: they give the same ratios as words.
+        words_of = self._words_of
         day_words = [words_of[entry.post.text] for entry in day_entries]
         pairs = []
         vocabulary = self._words.vocabulary
