@@ -149,17 +149,21 @@ def _joined(
                 met += postings[bisect_left(postings, long_enough) :]
         if not met:
             continue
-        # Every candidate is counted exactly: its distinct shared words, plus at most the
-        # fewer repeats of the two, decide whether the full count is needed at all.
-        for other in set(met):
-            other_repeats = repeats[other]
-            fewer = repeated if repeated < other_repeats else other_repeats
+        # Every candidate is counted exactly: its distinct shared words, plus at most this
+        # text's repeats, decide whether the full count is needed at all (only where both
+        # texts repeat words: otherwise the distinct shared words are all the matches).
+        for other in set(met) if len(met) > 1 else met:
+            shared = len(own.intersection(word_sets[other]))
             total = size + sizes[other]
             # difflib's arithmetic (``2.0 * matches / total``), even if every repeat were shared.
-            if 2.0 * (len(own.intersection(word_sets[other])) + fewer) / total < threshold:
+            if 2.0 * (shared + repeated) / total < threshold:
                 continue
-            if fewer and not _reaches(words_of_text, by_size[other], threshold):
-                continue
+            if repeated:
+                if repeats[other]:
+                    if not _reaches(words_of_text, by_size[other], threshold):
+                        continue
+                elif 2.0 * shared / total < threshold:
+                    continue  # the other repeats nothing: the distinct words are the matches
             found.append((order_by_size[other], order_by_size[position]))
     return found
 
