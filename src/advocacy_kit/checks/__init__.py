@@ -15,6 +15,10 @@ slot, platform, template). Checks come in two steps:
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
+from typing import Literal
+
 from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
 from ..models import Kit
@@ -55,45 +59,86 @@ def check_post(
 
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:
     """Findings that need the whole week, by slot id (the draft's id)."""
+    return _week_findings(kit, entries, scan=False)[0]
+
+
+def _week_findings(
+    kit: Kit, entries: list[CalendarEntry], *, scan: bool
+) -> tuple[dict[str, list[Finding]], _Scan]:
+    """:func:`week_findings`, and with ``scan`` where the entries' findings lack a place."""
     language = language_of(kit)
     if len(entries) >= parallel.THRESHOLD:
-        similar, people = _in_two_processes(kit, entries, language)
+        similar, people, scanned = _in_two_processes(kit, entries, language, scan)
     else:
         similar = similarity_findings(kit, entries, language)
         people = people_findings(kit, entries, language)
+        scanned = _scanned(entries) if scan else ([], [])
     found: dict[str, list[Finding]] = {}
     for part in (similar, people):
         for slot_id, findings in part.items():
             found.setdefault(slot_id, []).extend(findings)
-    return found
+    return found, scanned
 
 
-# What the people checks cost next to comparing a day's drafts, per entry: they go with the
-# days this process compares while a worker compares the others.
-_PEOPLE_SHARE = 0.17
+# The entries' draft ids, and the places of the entries with a finding that lacks a place.
+_Scan = tuple[list[str], list[int]]
 
-_Job = list[CalendarEntry] | None  # one day's entries, or ``None`` for the people checks
-_Done = list[tuple[int, int, float]] | dict[str, list[Finding]]
+
+def _scanned(entries: list[CalendarEntry]) -> _Scan:
+    """Every entry's draft id, and where a plugin's finding needs its place filled in."""
+    ids = []
+    unplaced = []
+    for at, entry in enumerate(entries):
+        ids.append(entry.draft.id)
+        for finding in entry.findings:
+            if (
+                finding.person_id is None
+                or finding.slot_id is None
+                or finding.platform is None
+                or finding.template is None
+            ):
+                unplaced.append(at)
+                break
+    return ids, unplaced
+
+
+# What the people checks and the scan cost next to comparing a day's drafts, per entry: they
+# go with the days this process compares while a worker compares the others.
+_PEOPLE_SHARE = 0.08
+_SCAN_SHARE = 0.04
+
+_Job = list[CalendarEntry] | Literal["people", "scan"]  # one day's entries, or another check
+_DayDone = tuple[list[tuple[int, int, float]], dict[str, list[Finding]]]
+_Done = _DayDone | dict[str, list[Finding]] | _Scan
 
 
 def _in_two_processes(
-    kit: Kit, entries: list[CalendarEntry], language: str
-) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]]]:
+    kit: Kit, entries: list[CalendarEntry], language: str, scan: bool
+) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]], _Scan]:
     """The similarity and the people findings, the days split between two processes.
 
-    This process checks the people and some days while a forked worker compares the other
-    days: :func:`parallel.map_in_halves` gives the first jobs to this process, so the people
-    checks come first, and the days are ordered so that both halves take about as long.
+    This process checks the people, scans the entries and compares some days while a forked
+    worker compares the other days: :func:`parallel.map_in_halves` gives the first jobs to this
+    process, so the other checks come first, and the days are ordered so that both halves take
+    about as long. Each day's findings are made with its pairs, where it was compared: a day's
+    drafts are close only to drafts of that day, so with every draft id once in the week, they
+    are the week's findings of those drafts. (With a draft id twice, its findings come from
+    all its pairs, as :func:`findings_of_pairs` makes them for the whole week.)
     """
     close_pairs = ClosePairs(kit)
-    people_weight = int(len(entries) * _PEOPLE_SHARE)
-    here, there = _balanced(days_of(entries), people_weight)
-    jobs: list[_Job] = [None, *here, *there]
+    weights = {"people": int(len(entries) * _PEOPLE_SHARE), "scan": int(len(entries) * _SCAN_SHARE)}
+    here, there = _balanced(days_of(entries), sum(weights.values()))
+    day_jobs = [*here, *there]
+    jobs: list[_Job] = ["people", "scan", *day_jobs]
 
     def work(job: _Job) -> _Done:
-        if job is None:
+        if job == "people":
             return people_findings(kit, entries, language)
-        return close_pairs(job)
+        if job == "scan":
+            return _scanned(entries) if scan else (list(map(_DRAFT_ID, entries)), [])
+        assert not isinstance(job, str)
+        pairs = close_pairs(job)
+        return pairs, findings_of_pairs(kit, job, [(job, pairs)], language)
 
     done = parallel.map_in_halves(
         jobs,
@@ -101,15 +146,25 @@ def _in_two_processes(
         pack=lambda result: result,
         unpack=lambda _, result: result,
         minimum=2,
-        weight=lambda job: people_weight if job is None else len(job),
+        weight=lambda job: weights[job] if isinstance(job, str) else len(job),
     )
-    people = done[0]
-    assert isinstance(people, dict)
-    days = []
-    for job, pairs in zip(jobs[1:], done[1:], strict=True):
-        assert job is not None and isinstance(pairs, list)
-        days.append((job, pairs))
-    return findings_of_pairs(kit, entries, days, language), people
+    people, scanned, *days_done = done
+    assert isinstance(people, dict) and isinstance(scanned, tuple)
+    ids = scanned[0]
+    by_day: list[_DayDone] = []
+    for day_done in days_done:
+        assert isinstance(day_done, tuple)
+        by_day.append(day_done)
+    if len(set(ids)) < len(ids):
+        # A draft id twice: its findings from all its pairs in the week.
+        days = [(day, pairs) for day, (pairs, _) in zip(day_jobs, by_day, strict=True)]
+        return findings_of_pairs(kit, entries, days, language), people, scanned
+    found: dict[str, list[Finding]] = {}
+    for _, findings in by_day:
+        found.update(findings)
+    # In the order of the entries, as for the whole week at once.
+    similar = {slot_id: found[slot_id] for slot_id in compress(ids, map(found.__contains__, ids))}
+    return similar, people, scanned
 
 
 def _balanced(
@@ -169,28 +224,21 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
 
     Findings a plugin returned without saying where get their entry's place filled in.
     """
-    extra = week_findings(kit, entries)
-    checked = []
-    for entry in entries:
-        added = extra.get(entry.draft.id)
-        if not added:
-            for finding in entry.findings:
-                if (
-                    finding.person_id is None
-                    or finding.slot_id is None
-                    or finding.platform is None
-                    or finding.template is None
-                ):
-                    break  # a place to fill in
-            else:
-                checked.append(entry)  # nothing to add or fill in: the entry stays as it is
-                continue
+    extra, (ids, unplaced) = _week_findings(kit, entries, scan=True)
+    checked = list(entries)  # most entries stay as they are
+    # Only entries with week findings or a finding to place change.
+    changed = set(unplaced).union(compress(range(len(ids)), map(extra.__contains__, ids)))
+    for at in sorted(changed):
+        entry = entries[at]
+        added = extra.get(ids[at])
         placed = [_placed(finding, entry) for finding in entry.findings]
         if not added and all(new is old for new, old in zip(placed, entry.findings, strict=True)):
-            checked.append(entry)
             continue
-        checked.append(entry.model_copy(update={"findings": [*placed, *(added or [])]}))
+        checked[at] = entry.model_copy(update={"findings": [*placed, *(added or [])]})
     return checked
+
+
+_DRAFT_ID = attrgetter("draft.id")
 
 
 def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:

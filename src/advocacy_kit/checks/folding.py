@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 __all__ = ["Folded", "WordFolder", "fold", "fold_text"]
 
@@ -65,13 +67,46 @@ class WordFolder:
 
     def __init__(self) -> None:
         self._folded = _FoldedWords()
+        self._numbers = _Numbers()
+        self._numbered = _NumberedWords(self._folded, self._numbers)
+        self._lines = _Remembered(self._numbered_line)
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``fold_text(text)``."""
-        others = _NOT_ASCII.findall(text)
-        if not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others)):
+        if _words_stay(text):
             return list(map(self._folded.__getitem__, _WORDS.findall(text)))
         return _WORDS.findall(_folded(text))
+
+    def numbered(self, text: str) -> list[int]:
+        """The words of ``fold_text(text)`` as numbers: :meth:`number` of each.
+
+        Texts made from templates share most of their lines, so the words are found line by
+        line, each line once. That is exact: folding goes character by character (NFKD only
+        reorders combining marks, never across a line break, which has none), a line break
+        folds to itself and is no word character, so no word of the folded text spans two
+        lines, and its words are those of its lines, one after the other.
+        """
+        return list(chain.from_iterable(map(self._lines.__getitem__, text.split("\n"))))
+
+    def _numbered_line(self, line: str) -> tuple[int, ...]:
+        if _words_stay(line):
+            return tuple(map(self._numbered.__getitem__, _WORDS.findall(line)))
+        return tuple(map(self._numbers.__getitem__, _WORDS.findall(_folded(line))))
+
+    def number(self, folded_word: str) -> int:
+        """The number of a folded word: the same for the same word, ``0 …`` in the order seen."""
+        return self._numbers[folded_word]
+
+    @property
+    def vocabulary(self) -> int:
+        """How many words are numbered: every number is below this."""
+        return len(self._numbers)
+
+
+def _words_stay(text: str) -> bool:
+    """Whether folding ``text`` leaves the edges of all its words where they are."""
+    others = _NOT_ASCII.findall(text)
+    return not others or _KEEPS_WORDS.issuperset(others) or all(map(_keeps_words, others))
 
 
 _WORDS = re.compile(r"\w+")
@@ -104,6 +139,39 @@ class _FoldedWords(dict[str, str]):
         folded = word.lower() if word.isascii() else _folded(word)
         self[word] = folded
         return folded
+
+
+class _Remembered(dict[str, tuple[int, ...]]):
+    """Lines → their numbered words, each line looked at once."""
+
+    def __init__(self, numbered: Callable[[str], tuple[int, ...]]) -> None:
+        super().__init__()
+        self._numbered = numbered
+
+    def __missing__(self, line: str) -> tuple[int, ...]:
+        numbers = self[line] = self._numbered(line)
+        return numbers
+
+
+class _Numbers(dict[str, int]):
+    """Folded words → their numbers, a new one for each word not seen before."""
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self)
+        return number
+
+
+class _NumberedWords(dict[str, int]):
+    """Words as they are written → the numbers of the same words folded, remembered."""
+
+    def __init__(self, folded: _FoldedWords, numbers: _Numbers) -> None:
+        super().__init__()
+        self._folded = folded
+        self._numbers = numbers
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = self._numbers[self._folded[word]]
+        return number
 
 
 class _MarkRemover(dict[int, int | None]):

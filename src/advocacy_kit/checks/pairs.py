@@ -14,10 +14,9 @@ bound below allows for that many, and the sizes stay those of the multisets:
 - a pair that shares enough words shares one of the first few of each text (prefix filter), so
   only those go into the index and only those are looked up;
 - shortest texts first: a text can reach the threshold only with texts not much shorter (length
-  filter), so the start of each posting list is dropped for good as texts grow;
-- once a shared word is found late in either text, too few words may be left (positional
-  filter);
-- the pairs left are counted exactly (repeats counted only where they could matter).
+  filter), found by halving in each posting list, which holds texts in the order they came;
+- the pairs left are counted exactly: their distinct shared words by one set intersection, the
+  multisets only where repeats could matter.
 
 Two kinds of text need no search at all: the same text twice shares every word, and a word
 that occurs once in the whole day can never be shared, so it is neither indexed nor looked up.
@@ -28,8 +27,9 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from itertools import chain, combinations
+from typing import cast
 
 __all__ = ["candidate_pairs", "quick_ratio"]
 
@@ -38,7 +38,7 @@ __all__ = ["candidate_pairs", "quick_ratio"]
 _MARGIN = 1e-9
 
 
-def quick_ratio(first: Sequence[str], second: Sequence[str]) -> float:
+def quick_ratio(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
     """difflib's ``SequenceMatcher.quick_ratio``: the shared words of both multisets."""
     total = len(first) + len(second)
     if not total:
@@ -47,8 +47,14 @@ def quick_ratio(first: Sequence[str], second: Sequence[str]) -> float:
     return 2.0 * matches / total
 
 
-def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tuple[int, int]]:
-    """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted."""
+def candidate_pairs(
+    texts: Sequence[Sequence[Hashable]], threshold: float, *, vocabulary: int | None = None
+) -> list[tuple[int, int]]:
+    """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted.
+
+    Words are strings, or any values compared by equality; with ``vocabulary``, they are
+    numbers ``0 … vocabulary - 1``, which are looked up in a list rather than a dict.
+    """
     if not 0 < threshold <= 1:
         # Outside the range the settings allow the filters prove nothing: compare every pair.
         return [
@@ -56,7 +62,7 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    alike: dict[tuple[str, ...], list[int]] = {}
+    alike: dict[tuple[Hashable, ...], list[int]] = {}
     for index, words in enumerate(texts):
         alike.setdefault(tuple(words), []).append(index)
     distinct = list(alike)
@@ -66,7 +72,7 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
         if len(members) > 1:
             pairs.extend(combinations(members, 2))
     members_of = list(alike.values())
-    for one, another in _joined(distinct, threshold):
+    for one, another in _joined(distinct, threshold, vocabulary):
         firsts, seconds = members_of[one], members_of[another]
         if len(firsts) == 1 and len(seconds) == 1:
             first, second = firsts[0], seconds[0]
@@ -77,7 +83,9 @@ def candidate_pairs(texts: Sequence[Sequence[str]], threshold: float) -> list[tu
     return pairs
 
 
-def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, int]]:
+def _joined(
+    texts: list[tuple[Hashable, ...]], threshold: float, vocabulary: int | None
+) -> list[tuple[int, int]]:
     """Index pairs of different texts whose ``quick_ratio`` reaches ``threshold`` (PPJoin).
 
     Each text is searched by its distinct words, rarest first (``frequency``); a text with
@@ -86,103 +94,95 @@ def _joined(texts: list[tuple[str, ...]], threshold: float) -> list[tuple[int, i
     frequency = Counter(chain.from_iterable(texts))
     # Rarest first; ties in the order first seen, so every run numbers the words the same way.
     order = sorted(frequency, key=frequency.__getitem__)
-    rank = dict(zip(order, range(len(order)), strict=True))
+    rank_of: Callable[[Hashable], int]
+    if vocabulary is None:
+        rank_of = dict(zip(order, range(len(order)), strict=True)).__getitem__
+    else:
+        ranks = [0] * vocabulary
+        for place, word in enumerate(cast(list[int], order)):
+            ranks[word] = place
+        rank_of = cast(Callable[[Hashable], int], ranks.__getitem__)
     # Words below this number are in one text only, once: never shared.
     shared_from = sum(1 for count in frequency.values() if count == 1)
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
     # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
-    half = threshold / 2
-    sizes_by_text = [len(words) for words in texts]
-    order_by_size = sorted(range(len(texts)), key=sizes_by_text.__getitem__)
-    sizes = [sizes_by_text[text] for text in order_by_size]  # by place in ``order_by_size``
-    words_at: list[list[int]] = []
+    order_by_size = sorted(range(len(texts)), key=lambda text: len(texts[text]))
+    by_size = [texts[text] for text in order_by_size]
+    sizes = list(map(len, by_size))  # by place in ``order_by_size``: never decreasing
+    # Per size: the prefixes to look up and to index, and where the earlier texts long enough
+    # begin (all earlier texts are at most as long: their places come first).
+    bounds = {
+        size: _bounds(size, threshold, share, bisect_left(sizes, share * size - _MARGIN))
+        for size in set(sizes)
+    }
+    word_sets: list[set[int]] = []
     repeats: list[int] = []
-    # Per word: the texts with it in their indexed prefix and its place there, flat (text,
-    # place, text, place …), and where the texts long enough for the ones still to come begin.
+    # Per word: the places (in ``order_by_size``, ascending) of the texts with it in their
+    # indexed prefix. Places grow with size, so the texts long enough are a posting list's tail.
     index: dict[int, list[int]] = {}
-    starts: dict[int, int] = {}
+    index_get = index.get
     found: list[tuple[int, int]] = []
-    for position, text in enumerate(order_by_size):
-        size = sizes[position]
-        words = sorted(set(map(rank.__getitem__, texts[text])))
-        words_at.append(words)
-        repeated = size - len(words)
+    for position, words_of_text in enumerate(by_size):
+        own = set(map(rank_of, words_of_text))
+        word_sets.append(own)
+        size = len(words_of_text)
+        repeated = size - len(own)
         repeats.append(repeated)
         if not size:
             continue  # an empty text shares nothing with a non-empty one
-        distinct = len(words)
-        shortest = share * size - _MARGIN
-        first_shared = bisect_left(words, shared_from)
-        # Earlier texts are at most as long: one of the first ``probe`` distinct words is shared.
-        probe = distinct - max(math.ceil(share * size - _MARGIN) - repeated, 1) + 1
-        shared: dict[int, int] = {}
-        for place in range(first_shared, probe):
-            word = words[place]
-            postings = index.get(word)
+        probe, indexed, long_enough = bounds[size]
+        words = sorted(own)
+        first_shared = bisect_left(words, shared_from) if shared_from else 0
+        met: list[int] = []
+        for word in words[first_shared:indexed]:
+            postings = index_get(word)
             if postings is None:
+                index[word] = [position]
                 continue
-            start = starts[word]
-            end = len(postings)
-            if start < end and sizes[postings[start]] < shortest:
-                start += 2
-                while start < end and sizes[postings[start]] < shortest:
-                    start += 2
-                starts[word] = start
-            left = distinct - place
-            found_here = iter(postings[start:] if start else postings)
-            for other, other_place in zip(found_here, found_here, strict=True):
-                count = shared.get(other, 0)
-                if count < 0:
-                    continue  # already ruled out
-                other_size = sizes[other]
-                other_left = len(words_at[other]) - other_place
-                # Matches are found in order, so ``count`` is every shared word before this one;
-                # repeated words can add at most the fewer repeats of the two.
-                other_repeats = repeats[other]
-                if (
-                    count
-                    + (left if left < other_left else other_left)
-                    + (repeated if repeated < other_repeats else other_repeats)
-                    >= half * (size + other_size) - _MARGIN
-                ):
-                    shared[other] = count + 1
-                else:
-                    shared[other] = -1
-        # Later texts are at least as long: a shorter prefix is enough in the index.
-        indexed = distinct - max(math.ceil(threshold * size - _MARGIN) - repeated, 1) + 1
-        for place in range(first_shared, indexed):
-            word = words[place]
-            postings = index.get(word)
-            if postings is None:
-                index[word] = [position, place]
-                starts[word] = 0
-            else:
-                postings += (position, place)
-        if not shared:
+            if postings[-1] >= long_enough:
+                met += postings[bisect_left(postings, long_enough) :]
+            postings.append(position)
+        for word in words[max(first_shared, indexed) : probe]:
+            postings = index_get(word)
+            if postings is not None and postings[-1] >= long_enough:
+                met += postings[bisect_left(postings, long_enough) :]
+        if not met:
             continue
-        own = set(words)
-        for other, count in shared.items():
-            if count > 0 and _reaches(
-                texts[text],
-                texts[order_by_size[other]],
-                len(own.intersection(words_at[other])),
-                min(repeated, repeats[other]),
-                threshold,
-            ):
-                found.append((order_by_size[other], text))
+        # Every candidate is counted exactly: its distinct shared words, plus at most this
+        # text's repeats, decide whether the full count is needed at all (only where both
+        # texts repeat words: otherwise the distinct shared words are all the matches).
+        for other in set(met) if len(met) > 1 else met:
+            shared = len(own.intersection(word_sets[other]))
+            total = size + sizes[other]
+            # difflib's arithmetic (``2.0 * matches / total``), even if every repeat were shared.
+            if 2.0 * (shared + repeated) / total < threshold:
+                continue
+            if repeated:
+                if repeats[other]:
+                    if not _reaches(words_of_text, by_size[other], threshold):
+                        continue
+                elif 2.0 * shared / total < threshold:
+                    continue  # the other repeats nothing: the distinct words are the matches
+            found.append((order_by_size[other], order_by_size[position]))
     return found
 
 
-def _reaches(
-    first: Sequence[str], second: Sequence[str], distinct: int, repeats: int, threshold: float
-) -> bool:
-    """Whether two texts sharing ``distinct`` distinct words reach ``threshold`` (quick_ratio)."""
-    total = len(first) + len(second)
-    # difflib's arithmetic: ``2.0 * matches / total``; it grows with ``matches``.
-    if 2.0 * (distinct + repeats) / total < threshold:
-        return False  # even if every repeat were shared
-    if not repeats:
-        return True
+def _bounds(size: int, threshold: float, share: float, long_enough: int) -> tuple[int, int, int]:
+    """How many of a text's distinct words (rarest first) to look up and to index, and
+    ``long_enough``, for a text of ``size`` words.
+
+    A text with ``repeated`` words more than distinct ones needs ``need - repeated`` shared
+    distinct words (at least one) to share ``need`` words: one of its first ``distinct - (need -
+    repeated) + 1`` distinct words is shared, which is ``size - need + 1`` — or all of them, when
+    the repeats alone could make up ``need``; slicing the sorted words stops at their end.
+    """
+    probe = size - math.ceil(share * size - _MARGIN) + 1
+    indexed = size - math.ceil(threshold * size - _MARGIN) + 1
+    return probe, indexed, long_enough
+
+
+def _reaches(first: Sequence[Hashable], second: Sequence[Hashable], threshold: float) -> bool:
+    """Whether the ``quick_ratio`` of two texts reaches ``threshold``, counted in full."""
     matches = sum((Counter(first) & Counter(second)).values())
-    return 2.0 * matches / total >= threshold
+    return 2.0 * matches / (len(first) + len(second)) >= threshold

@@ -6,11 +6,12 @@ so a plugin or a hand-made plan cannot quietly ask more of someone than they agr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from operator import attrgetter
 
 from ..calendar import CalendarEntry, Finding
-from ..models import Kit, Person
+from ..models import AwayPeriod, Kit, Person
 from .messages import say
 from .where import Where
 
@@ -18,6 +19,33 @@ __all__ = ["people_findings"]
 
 _START = attrgetter("slot.start")
 _PERSON_ID = attrgetter("slot.person_id")
+_PLATFORM = attrgetter("slot.platform")
+_LANGUAGE = attrgetter("assignment.language")
+_DRAFT_ID = attrgetter("draft.id")
+
+# What a person's entries are held to: platforms with an active account, the first and last
+# minute of the sharing hours, languages, away periods. ``None``: every entry needs a look.
+_Look = tuple[frozenset[str], dt.time, dt.time, frozenset[str], tuple[AwayPeriod, ...]] | None
+_UNKNOWN: _Look = (
+    frozenset(),
+    dt.time(),
+    dt.time(),
+    frozenset(),
+    (),
+)  # not one of the kit's people
+
+
+def _look(person: Person, over_cap: bool) -> _Look:
+    """What the first look holds ``person``'s entries to."""
+    if over_cap or not person.active:
+        return None
+    return (
+        frozenset(platform for platform, account in person.accounts.items() if account.active),
+        person.sharing_hours.start,
+        person.sharing_hours.end,
+        frozenset(person.languages),
+        tuple(person.away),
+    )
 
 
 def _absent(person: Person, entry: CalendarEntry, language: str) -> str | None:
@@ -38,30 +66,40 @@ def people_findings(
 ) -> dict[str, list[Finding]]:
     """AK601 (over the cap), AK602 (outside hours), AK603 (language), AK604 (opted out, away)."""
     people = {person.id: person for person in kit.people}
-    totals = Counter(map(_PERSON_ID, entries))
+    person_ids = list(map(_PERSON_ID, entries))
+    totals = Counter(person_ids)
     caps = {
         person_id: kit.weekly_cap_of(people[person_id])
         for person_id in totals
         if person_id in people
     }
     over_cap = {person_id for person_id, cap in caps.items() if totals[person_id] > cap}
-    # Most entries have nothing to report: a first look in the given order (close together in
-    # memory) keeps the ones that may, and every entry of a person over the cap, whose count
-    # needs them all. Counting only these in time order gives the same counts where they matter.
+    # Most entries have nothing to report: a first look in the given order keeps the ones that
+    # may, and every entry of a person over the cap, whose count needs them all. Counting only
+    # these in time order gives the same counts where they matter.
+    looks = {person_id: _look(people[person_id], person_id in over_cap) for person_id in caps}
     closer: list[CalendarEntry] = []
-    for entry in entries:
-        slot = entry.slot
-        person = people.get(slot.person_id)
-        if person is None:
-            continue
-        account = person.accounts.get(slot.platform)
-        if (
-            slot.person_id in over_cap
-            or not (person.active and account is not None and account.active and not person.away)
-            or slot.start.time() not in person.sharing_hours
-            or entry.assignment.language not in person.languages
-        ):
-            closer.append(entry)
+    for entry, person_id, platform, start, written_in in zip(
+        entries,
+        person_ids,
+        map(_PLATFORM, entries),
+        map(_START, entries),
+        map(_LANGUAGE, entries),
+        strict=True,
+    ):
+        look = looks.get(person_id, _UNKNOWN)
+        if look is None:
+            closer.append(entry)  # over the cap or opted out: every entry has something to say
+        elif look is not _UNKNOWN:
+            platforms, earliest, latest, languages, away = look
+            # ``SharingHours.__contains__`` and :func:`_absent`, on the values taken out once.
+            if (
+                platform not in platforms
+                or not earliest <= start.time() <= latest
+                or written_in not in languages
+                or (away and any(period.starts <= start.date() <= period.ends for period in away))
+            ):
+                closer.append(entry)
     found: dict[str, list[Finding]] = {}
     planned: dict[str, int] = {}
     for entry in sorted(closer, key=_START):
@@ -103,7 +141,7 @@ def people_findings(
             found.setdefault(entry.draft.id, []).extend(
                 where.finding(code, message) for code, message in messages
             )
-    if len(found) > 1 and len({entry.draft.id for entry in entries}) < len(entries):
+    if len(found) > 1 and len(set(map(_DRAFT_ID, entries))) < len(entries):
         # A draft in two entries: its findings come where it was first seen, with or without any.
         seen: dict[str, int] = {}
         for place, entry in enumerate(sorted(entries, key=_START)):
