@@ -20,7 +20,7 @@ from ..text.entities import hashtags
 from ..text.split import split_thread
 from .messages import message
 
-__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions"]
+__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions", "counted"]
 
 
 class PlatformOptions(BaseModel):
@@ -51,6 +51,34 @@ class Count:
     def over_by(self) -> int:
         """How far over the limit the text is (0 when it fits)."""
         return max(0, self.length - self.limit)
+
+
+def counted(
+    length: int, limit: int, valid: bool, unit: str, details: dict[str, Any] | None = None
+) -> Count:
+    """``Count(length, limit, valid, unit, details)``, built the way the built-in platforms need.
+
+    Every post is counted, most of them more than once: this sets the fields as the frozen
+    dataclass's ``__init__`` would (it has no post-init, and ``details`` defaults to a new
+    dict), without its one ``object.__setattr__`` call per field.
+    """
+    count = _new(Count)
+    _set(
+        count,
+        "__dict__",
+        {
+            "length": length,
+            "limit": limit,
+            "valid": valid,
+            "unit": unit,
+            "details": {} if details is None else details,
+        },
+    )
+    return count
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:
@@ -186,7 +214,7 @@ class Platform:
         """Measure ``text``; the base class counts code points."""
         limit = self.limit_for(options)
         length = len(text)
-        return Count(length, limit, 0 < length <= limit, self.unit)
+        return counted(length, limit, 0 < length <= limit, self.unit)
 
     def prepare(
         self, text: str, options: PlatformOptions | None = None, language: str = "en"

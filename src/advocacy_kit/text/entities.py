@@ -55,6 +55,8 @@ def hashtags(text: str) -> list[Entity]:
 
 def mentions(text: str) -> list[Entity]:
     """Mentions in order; ``@user@instance`` carries the instance as ``domain``."""
+    if "@" not in text and "＠" not in text:
+        return []  # every mention starts with one of these signs
     return [Entity(m[1], m[0], m.start(), m.end(), m[2]) for m in _MENTION.finditer(text)]
 
 
