@@ -322,3 +322,12 @@ def test_options_of_other_value_types_keep_their_account() -> None:
     weighed = Weighed()
     assert options_key(weighed, "weighed", {"weight": -0.0}, "a") == "a"
     assert options_key(Equal(), "equal", {}, "b") == "b"
+
+
+def test_alike_options_are_one_object_equal_to_a_fresh_validation() -> None:
+    mastodon = get_platforms()["mastodon"]
+    first, second = mastodon.options({}), mastodon.options({"max_characters": 500})
+    assert first is second
+    assert first == type(first).model_validate({})
+    assert mastodon.options({"content_warning": "cw"}) is not first
+    assert mastodon.options({"content_warning": "cw"}) == type(first)(content_warning="cw")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
+from ..platforms.base import plain_options_key
+
 if TYPE_CHECKING:
     from ..platforms.base import Platform
 
 __all__ = ["options_key"]
-
-# Option values whose equal values behave alike wherever they are used (unlike 0.0 and -0.0).
-_PLAIN_VALUES = (str, int, bool, type(None))
 
 
 def options_key(
@@ -20,20 +19,12 @@ def options_key(
     """A key equal for accounts on ``name`` whose validated options are alike, else ``account``.
 
     A room and a platform's limits depend on the account only through its validated options:
-    options of the same class, with the same values of the same plain types, give the same
-    counts and limits. Anything else (other value types, private or extra attributes) keeps
-    the account's own key, as if no other account were alike.
+    options alike (:func:`~advocacy_kit.platforms.base.plain_options_key`) give the same counts
+    and limits. Anything else keeps the account's own key, as if no other account were alike.
     """
     if platform is None:
         return (None, name)  # limits and rooms without a platform ignore the options
     if type(platform).__hash__ is not object.__hash__:
         return account  # a platform that compares otherwise than by identity: no sharing
-    validated = platform.options(options)
-    if validated.__pydantic_extra__ or validated.__pydantic_private__:
-        return account
-    values = []
-    for field, value in validated.__dict__.items():
-        if type(value) not in _PLAIN_VALUES:
-            return account
-        values.append((field, type(value), value))
-    return (platform, name, type(validated), tuple(values))
+    alike = plain_options_key(platform.options(options))
+    return account if alike is None else (platform, name, alike)

@@ -9,7 +9,7 @@ register an instance through the ``register_platforms`` hook.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -20,7 +20,7 @@ from ..text.entities import hashtags
 from ..text.split import split_thread
 from .messages import message
 
-__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions", "counted"]
+__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions", "counted", "plain_options_key"]
 
 
 class PlatformOptions(BaseModel):
@@ -79,6 +79,26 @@ def counted(
 
 _new = object.__new__
 _set = object.__setattr__
+
+
+# Option values whose equal values behave alike wherever they are used (unlike 0.0 and -0.0).
+_PLAIN_VALUES = (str, int, bool, type(None))
+
+
+def plain_options_key(options: PlatformOptions) -> Hashable | None:
+    """A key equal for options of the same class with the same values of the same plain types.
+
+    Such options give the same counts, limits and problems. ``None`` for anything else (other
+    value types, private or extra attributes): those options are alike only to themselves.
+    """
+    if options.__pydantic_extra__ or options.__pydantic_private__:
+        return None
+    values = []
+    for name, value in options.__dict__.items():
+        if type(value) not in _PLAIN_VALUES:
+            return None
+        values.append((name, type(value), value))
+    return (type(options), tuple(values))
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:
@@ -191,6 +211,14 @@ class Platform:
             raise UsageError(
                 say("platform_options", language, platform=self.display_name, details=details)
             ) from None
+        # Options alike (the same values of the same plain types, as most accounts have) are
+        # one object: counts remembered for one account then serve the next one too.
+        alike = plain_options_key(validated)
+        if alike is not None:
+            shared: dict[Hashable, PlatformOptions] = self.__dict__.setdefault("_alike", {})
+            if len(shared) >= _VALIDATED:
+                shared.clear()
+            validated = shared.setdefault(alike, validated)
         if len(memory) >= _VALIDATED:
             memory.clear()
         # The mapping itself is kept, so its id is not reused while the entry lives.
