@@ -30,6 +30,8 @@ def format_post(
 
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
     """A post of these parts as they stand, each measured the way ``platform`` counts."""
+    if type(parts) is list and len(parts) == 1:
+        return _one_part(platform, parts, options)
     counts = [platform.count(part, options) for part in parts]
     longest = counts[0] if len(counts) == 1 else max(counts, key=lambda count: count.length)
     values = {
@@ -46,6 +48,37 @@ def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions
         values["parts"] = list(parts)
         return prevalidated(Post, values)
     return Post(**values)
+
+
+def _one_part(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
+    """:func:`measure_parts` for a list of one part (nearly every post): the same post.
+
+    The one count is the longest, and ``all`` of its validity is ``bool`` of it.
+    """
+    part = parts[0]
+    count = platform.count(part, options)
+    name, length, limit = platform.name, count.length, count.limit
+    valid = bool(count.valid)
+    details = dict(count.details)
+    if (
+        type(part) is str
+        and type(name) is str
+        and type(length) is int
+        and type(limit) is int
+        and all(type(key) is str for key in details)
+    ):
+        values = {
+            "platform": name,
+            "parts": [part],
+            "length": length,
+            "limit": limit,
+            "valid": valid,
+            "details": details,
+        }
+        return prevalidated(Post, values)
+    return Post(
+        platform=name, parts=parts, length=length, limit=limit, valid=valid, details=details
+    )
 
 
 def _plainly_valid(values: dict[str, Any]) -> bool:

@@ -48,13 +48,13 @@ def check_post(
     """The built-in findings for one post; ``edited=True`` for text a person has worked on."""
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
-    return [
-        *platform_findings(post, kit, platform, options, where, text=text),
-        *disclosure_findings(post, draft, kit, where),
-        *term_findings(text, kit, where),
-        *prompt_findings(text, kit, where, edited=edited),
-        *link_findings(text, kit, where),
-    ]
+    # Each check returns a new list: the first one takes the others' findings in order.
+    findings = platform_findings(post, kit, platform, options, where, text=text)
+    findings += disclosure_findings(post, draft, kit, where)
+    findings += term_findings(text, kit, where)
+    findings += prompt_findings(text, kit, where, edited=edited)
+    findings += link_findings(text, kit, where)
+    return findings
 
 
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:

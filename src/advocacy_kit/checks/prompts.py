@@ -28,10 +28,28 @@ def _prompt_pattern(opening: str, closing: str) -> re.Pattern[str]:
     return re.compile(f"{re.escape(opening)}(.*?){re.escape(closing)}", re.DOTALL)
 
 
+# Nearly every draft carries prompts, and a week repeats the same few prompts tens of thousands
+# of times: each message is filled in once per code, language and prompt (a message depends on
+# nothing else). The memory is dropped when full, so odd kits cannot make it grow without end.
+_SAID: dict[tuple[str, str, str], str] = {}
+_REMEMBERED = 4096
+
+
 def prompt_findings(text: str, kit: Kit, where: Where, *, edited: bool = False) -> list[Finding]:
     """One finding per prompt: AK401 in a fresh draft, AK402 in edited text."""
+    opening, closing = kit.settings.prompt_marker
+    if opening not in text:
+        return []  # every prompt starts with the opening marker: without one there is none
     code = "AK402" if edited else "AK401"
-    return [
-        where.finding(code, say(code, where.language, prompt=prompt))
-        for prompt in find_prompts(text, kit)
-    ]
+    language = where.language
+    findings = []
+    for found in _prompt_pattern(opening, closing).findall(text):
+        prompt = found.strip()
+        key = (code, language, prompt)
+        message = _SAID.get(key)
+        if message is None:
+            if len(_SAID) >= _REMEMBERED:
+                _SAID.clear()
+            message = _SAID[key] = say(code, language, prompt=prompt)
+        findings.append(where.finding(code, message))
+    return findings

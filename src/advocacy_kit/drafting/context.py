@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..text import graphemes
 from ..tracking import track_links
 from .filters import localised_date, shorten
+from .options_key import options_key
 
 if TYPE_CHECKING:
     from ..calendar import Assignment, Slot
@@ -252,6 +253,21 @@ class ContextMemo:
         self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
         self._disclosures: dict[tuple[bool, str], str | None] = {}
         self._accounts: dict[tuple[str, str], dict[str, Any]] = {}
+        # Most accounts have options alike (often the defaults): their limits and rooms are
+        # the same values, worked out once for all of them (see :func:`.options_key`).
+        self._alike: dict[tuple[str, str], Hashable] = {}
+        self._shared_limits: dict[Hashable, PlatformLimits] = {}
+        self._shared_rooms: dict[tuple[Hashable, str | None], tuple[Room, int]] = {}
+
+    def _options_key(self, platform: Platform | None, person: Person, name: str) -> Hashable:
+        """A key the person's account on ``name`` shares with every account whose options are alike."""
+        key = (person.id, name)
+        found = self._alike.get(key)
+        if found is None:
+            account = person.accounts.get(name)
+            options = account.options if account else None
+            found = self._alike[key] = options_key(platform, name, options, key)
+        return found
 
     def disclosure(self, topic: Topic, language: str) -> str | None:
         """:func:`disclosure_text`, which depends only on whether the topic promotes the employer."""
@@ -301,9 +317,13 @@ class ContextMemo:
         key = (person.id, name)
         found = self._limits.get(key)
         if found is None:
-            account = person.accounts.get(name)
-            options = account.options if account else None
-            found = self._limits[key] = PlatformLimits.of(platform, name, options)
+            alike = self._options_key(platform, person, name)
+            found = self._shared_limits.get(alike)
+            if found is None:
+                account = person.accounts.get(name)
+                options = account.options if account else None
+                found = self._shared_limits[alike] = PlatformLimits.of(platform, name, options)
+            self._limits[key] = found
         return found
 
     def room(
@@ -314,10 +334,14 @@ class ContextMemo:
         key = (person.id, name, disclosure)
         found = self._rooms.get(key)
         if found is None:
-            account = person.accounts.get(name)
-            options = account.options if account else None
-            room = Room.of(self.kit, topic, language, platform, options)
-            found = self._rooms[key] = (room, room.characters)
+            shared = (self._options_key(platform, person, name), disclosure)
+            found = self._shared_rooms.get(shared)
+            if found is None:
+                account = person.accounts.get(name)
+                options = account.options if account else None
+                room = Room.of(self.kit, topic, language, platform, options)
+                found = self._shared_rooms[shared] = (room, room.characters)
+            self._rooms[key] = found
         return found
 
 

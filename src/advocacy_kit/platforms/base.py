@@ -9,7 +9,7 @@ register an instance through the ``register_platforms`` hook.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
@@ -20,7 +20,7 @@ from ..text.entities import hashtags
 from ..text.split import split_thread
 from .messages import message
 
-__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions"]
+__all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions", "counted", "plain_options_key"]
 
 
 class PlatformOptions(BaseModel):
@@ -51,6 +51,54 @@ class Count:
     def over_by(self) -> int:
         """How far over the limit the text is (0 when it fits)."""
         return max(0, self.length - self.limit)
+
+
+def counted(
+    length: int, limit: int, valid: bool, unit: str, details: dict[str, Any] | None = None
+) -> Count:
+    """``Count(length, limit, valid, unit, details)``, built the way the built-in platforms need.
+
+    Every post is counted, most of them more than once: this sets the fields as the frozen
+    dataclass's ``__init__`` would (it has no post-init, and ``details`` defaults to a new
+    dict), without its one ``object.__setattr__`` call per field.
+    """
+    count = _new(Count)
+    _set(
+        count,
+        "__dict__",
+        {
+            "length": length,
+            "limit": limit,
+            "valid": valid,
+            "unit": unit,
+            "details": {} if details is None else details,
+        },
+    )
+    return count
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+# Option values whose equal values behave alike wherever they are used (unlike 0.0 and -0.0).
+_PLAIN_VALUES = (str, int, bool, type(None))
+
+
+def plain_options_key(options: PlatformOptions) -> Hashable | None:
+    """A key equal for options of the same class with the same values of the same plain types.
+
+    Such options give the same counts, limits and problems. ``None`` for anything else (other
+    value types, private or extra attributes): those options are alike only to themselves.
+    """
+    if options.__pydantic_extra__ or options.__pydantic_private__:
+        return None
+    values = []
+    for name, value in options.__dict__.items():
+        if type(value) not in _PLAIN_VALUES:
+            return None
+        values.append((name, type(value), value))
+    return (type(options), tuple(values))
 
 
 def _dotted(loc: tuple[int | str, ...]) -> str:
@@ -163,6 +211,14 @@ class Platform:
             raise UsageError(
                 say("platform_options", language, platform=self.display_name, details=details)
             ) from None
+        # Options alike (the same values of the same plain types, as most accounts have) are
+        # one object: counts remembered for one account then serve the next one too.
+        alike = plain_options_key(validated)
+        if alike is not None:
+            shared: dict[Hashable, PlatformOptions] = self.__dict__.setdefault("_alike", {})
+            if len(shared) >= _VALIDATED:
+                shared.clear()
+            validated = shared.setdefault(alike, validated)
         if len(memory) >= _VALIDATED:
             memory.clear()
         # The mapping itself is kept, so its id is not reused while the entry lives.
@@ -186,7 +242,7 @@ class Platform:
         """Measure ``text``; the base class counts code points."""
         limit = self.limit_for(options)
         length = len(text)
-        return Count(length, limit, 0 < length <= limit, self.unit)
+        return counted(length, limit, 0 < length <= limit, self.unit)
 
     def prepare(
         self, text: str, options: PlatformOptions | None = None, language: str = "en"

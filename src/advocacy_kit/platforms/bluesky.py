@@ -10,7 +10,7 @@ from ..hookspecs import hookimpl
 from ..text.graphemes import grapheme_count
 from ..text.offsets import utf8_length
 from ..text.richtext import detect_facets
-from .base import Count, Platform, PlatformOptions, ThreadOptions
+from .base import Count, Platform, PlatformOptions, ThreadOptions, counted
 from .messages import message
 
 
@@ -44,7 +44,7 @@ class Bluesky(Platform):
             "max_bytes": opts.max_bytes,
             "facets": detect_facets(text),
         }
-        return Count(graphemes, opts.max_characters, valid, self.unit, details)
+        return counted(graphemes, opts.max_characters, valid, self.unit, details)
 
     def extra_problems(
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from ..hookspecs import hookimpl
 from ..text.entities import hashtags
-from .base import Count, Platform, PlatformOptions
+from .base import Count, Platform, PlatformOptions, counted
 
 __all__ = ["LITTLE_TEXT_RESERVED", "LinkedIn", "LinkedInOptions", "api_text", "escape_little_text"]
 
@@ -56,7 +56,7 @@ class LinkedIn(Platform):
 
     def count(self, text: str, options: PlatformOptions | None = None) -> Count:
         measured = super().count(text, options)
-        return Count(
+        return counted(
             measured.length,
             measured.limit,
             measured.valid,

@@ -10,7 +10,7 @@ from ..hookspecs import hookimpl
 from ..text.entities import mentions
 from ..text.graphemes import grapheme_count
 from ..text.urls import extract_urls
-from .base import Count, Platform, PlatformOptions, ThreadOptions
+from .base import Count, Platform, PlatformOptions, ThreadOptions, counted
 
 _MAX_DOMAIN = 253
 
@@ -50,14 +50,14 @@ class Mastodon(Platform):
             inside_url = any(s <= mention.start < e for s, e in taken)
             if mention.domain and len(mention.domain) <= _MAX_DOMAIN and not inside_url:
                 replacements.append((mention.start, mention.end, f"@{mention.value}"))
-        counted, cursor = [], 0
+        pieces, cursor = [], 0
         for start, end, stand_in in sorted(replacements):
-            counted.append(text[cursor:start] + stand_in)
+            pieces.append(text[cursor:start] + stand_in)
             cursor = end
-        counted.append(text[cursor:])
+        pieces.append(text[cursor:])
         limit = self.limit_for(opts)
-        length = grapheme_count((opts.content_warning or "") + "".join(counted))
-        return Count(length, limit, 0 < length <= limit, self.unit)
+        length = grapheme_count((opts.content_warning or "") + "".join(pieces))
+        return counted(length, limit, 0 < length <= limit, self.unit)
 
 
 @hookimpl

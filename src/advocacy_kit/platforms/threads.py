@@ -9,7 +9,7 @@ from pydantic import Field
 from ..hookspecs import hookimpl
 from ..text.entities import hashtags
 from ..text.urls import extract_urls
-from .base import Count, Platform, PlatformOptions, ThreadOptions
+from .base import Count, Platform, PlatformOptions, ThreadOptions, counted
 from .messages import message
 
 
@@ -39,7 +39,7 @@ class Threads(Platform):
         assert isinstance(opts, ThreadsOptions)
         measured = super().count(text, options)
         links = len(self._links(text))
-        return Count(
+        return counted(
             measured.length,
             measured.limit,
             measured.valid and links <= opts.max_links and len(hashtags(text)) <= 1,

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..hookspecs import hookimpl
 from ..text.weighted import V3, weighted_length
-from .base import Count, Platform, PlatformOptions, ThreadOptions
+from .base import Count, Platform, PlatformOptions, ThreadOptions, counted
 from .messages import message
 
 _INVALID = "\ufffe\ufeff\uffff"
@@ -40,7 +40,7 @@ class X(Platform):
         limit = self.limit_for(options)
         config = V3 if limit == V3.max_weighted_length else replace(V3, max_weighted_length=limit)
         result = weighted_length(text, config)
-        return Count(
+        return counted(
             result.weighted_length,
             limit,
             result.valid,

@@ -42,6 +42,8 @@ _tags_of: dict[str, tuple[Entity, ...]] = {}
 
 def hashtags(text: str) -> list[Entity]:
     """Hashtags in order (``#OpenSource`` → value ``OpenSource``)."""
+    if "#" not in text and "＃" not in text:
+        return []  # every hashtag starts with one of these signs
     if type(text) is not str:  # a subclass may compare or hash otherwise: no memory for it
         return [Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text)]
     found = _tags_of.get(text)
@@ -55,6 +57,8 @@ def hashtags(text: str) -> list[Entity]:
 
 def mentions(text: str) -> list[Entity]:
     """Mentions in order; ``@user@instance`` carries the instance as ``domain``."""
+    if "@" not in text and "＠" not in text:
+        return []  # every mention starts with one of these signs
     return [Entity(m[1], m[0], m.start(), m.end(), m[2]) for m in _MENTION.finditer(text)]
 
 

@@ -117,9 +117,29 @@ def _is_valid(url: str, protocol: str, domain: str) -> bool:
     return len(protocol) + len(url) + ascii_length - len(domain) <= MAX_URL_LENGTH
 
 
+# Formatting, counting and checking a post each look for its links (Threads counts them twice,
+# Instagram notes them and then reports them, Mastodon and X weigh them): the links of the last
+# few texts are kept. Matches are frozen, and each caller gets a list of its own.
+_REMEMBERED = 64
+_urls_of: dict[str, tuple[UrlMatch, ...]] = {}
+
+
 def extract_urls(text: str) -> list[UrlMatch]:
     """Every URL twitter-text finds in ``text``, in order, with code-point spans."""
-    if "." not in text or not _DOTTED.search(text):
+    if "." not in text:
+        return []  # every URL has a dot: no need to remember anything
+    if type(text) is not str:  # a subclass may compare or hash otherwise: no memory for it
+        return _find_urls(text)
+    found = _urls_of.get(text)
+    if found is None:
+        if len(_urls_of) >= _REMEMBERED:
+            _urls_of.clear()
+        found = _urls_of[text] = tuple(_find_urls(text))
+    return list(found)
+
+
+def _find_urls(text: str) -> list[UrlMatch]:
+    if not _DOTTED.search(text):
         return []
     url_pattern, ascii_domain, tco = _patterns()
     found: list[UrlMatch] = []
