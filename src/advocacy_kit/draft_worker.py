@@ -47,6 +47,8 @@ AHEAD = 2
 """Chunks queued for the worker besides the one it drafts: enough that it never waits for work
 while this process drafts one chunk of its own, few enough that both end close together."""
 
+_FEED_EVERY = 20  # items drafted here between looks at the worker's queue
+
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
 
@@ -211,6 +213,8 @@ class DraftWorker(Generic[T, R]):
                     continue
                 for item, packed in zip(self._chunk(index), _loads(data), strict=True):
                     finish(item, self.unpack(item, packed))
+                # Results of a whole planning run may be waiting: keep the worker busy meanwhile.
+                self._feed(whole=False)
                 if block:
                     return
 
@@ -218,7 +222,11 @@ class DraftWorker(Generic[T, R]):
             nonlocal here
             here += 1
             try:
-                for item in self._chunk(index):
+                for count, item in enumerate(self._chunk(index)):
+                    if not count % _FEED_EVERY:
+                        # A chunk here may take long (the first one loads the templates), and
+                        # the worker has only a few queued: look whether it needs more.
+                        self._feed(whole=False)
                     finish(item, self.work(item))
             except Exception:  # gone through again in order, where it raises as it would alone
                 return False
