@@ -97,3 +97,21 @@ def test_reading_in_two_processes_gives_the_same_kit(
     shared = load_kit(folder)
     assert shared == alone
     assert [person.id for person in shared.people] == ["ada", *(f"p{n}" for n in range(8))]
+
+
+def test_split_files_come_in_the_order_of_their_paths(tmp_path: Path) -> None:
+    """Sorting by name is the order the paths themselves give (case, digits, signs, suffixes)."""
+    from advocacy_kit.loading import _split_files
+
+    folder = tmp_path / "people"
+    folder.mkdir()
+    names = [
+        "b.yaml", "B.yaml", "a-2.yaml", "a_2.yaml", "a.2.yaml", "a10.yml", "a9.yaml",
+        "Ä.yaml", "z.yml", "0.yaml", "~x.yaml", "notes.txt", ".hidden.yaml",
+    ]  # fmt: skip
+    for name in names:
+        (folder / name).write_text("id: x\n", encoding="utf-8")
+    found = list(_split_files(tmp_path, "people"))
+    expected = sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})
+    assert found == expected
+    assert [p.name for p in found][:3] == [".hidden.yaml", "0.yaml", "B.yaml"]
