@@ -120,25 +120,10 @@ def plan_week(
                 findings.extend(extra or [])
         return draft, post, findings
 
-    # A large week is drafted in a second process while it is still being planned; the worker,
-    # forked after the codec is made, knows the week's slots already.
-    codec = AssignmentCodec(slots)
-    with DraftWorker(
-        write,
-        encode=codec.encode,
-        decode=codec.decode,
-        pack=pack_written,
-        unpack=unpack_written,
-        expected=len(slots),
-    ) as worker:
-        assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
-        total = len(assignments)
-        written = worker.results(
-            assignments, done=None if progress is None else lambda done: progress(done, total)
-        )
-    # Every part is a validated value already: no need to validate them again.
-    entries = [
-        prevalidated(
+    def entry(assignment: Assignment, written: tuple[Draft, Post, list[Finding]]) -> CalendarEntry:
+        draft, post, findings = written
+        # Every part is a validated value already: no need to validate them again.
+        return prevalidated(
             CalendarEntry,
             {
                 "slot": assignment.slot,
@@ -148,8 +133,24 @@ def plan_week(
                 "findings": findings,
             },
         )
-        for assignment, (draft, post, findings) in zip(assignments, written, strict=True)
-    ]
+
+    # A large week is drafted in a second process while it is still being planned; the worker,
+    # forked after the codec is made, knows the week's slots already. Entries are made as the
+    # drafts come in, so the week's checks can start as soon as the last one is there.
+    codec = AssignmentCodec(slots)
+    with DraftWorker(
+        lambda assignment: entry(assignment, write(assignment)),
+        encode=codec.encode,
+        decode=codec.decode,
+        pack=lambda made: pack_written((made.draft, made.post, made.findings)),
+        unpack=lambda assignment, packed: entry(assignment, unpack_written(assignment, packed)),
+        expected=len(slots),
+    ) as worker:
+        assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
+        total = len(assignments)
+        entries = worker.results(
+            assignments, done=None if progress is None else lambda done: progress(done, total)
+        )
     calendar = Calendar(
         week=str(iso_week),
         starts=iso_week.monday,
