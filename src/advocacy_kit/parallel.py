@@ -14,6 +14,7 @@ done here, one after the other — which also raises any error exactly as a sing
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 import os
@@ -53,6 +54,16 @@ class _Job(Generic[T, R]):
 
 
 _job: _Job[Any, Any] | None = None
+
+
+class _NoWait:
+    """Shuts a pool down without waiting for its worker to end (its results are all in)."""
+
+    def __init__(self, pool: ProcessPoolExecutor) -> None:
+        self.pool = pool
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_range(start: int, stop: int) -> list[Any]:
@@ -109,11 +120,12 @@ def map_in_halves(
     ready: list[R] = []
     failed_at: int | None = None
     try:
-        with (
-            shared_with_workers(),
-            ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool,
-        ):
-            chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
+        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+        # Left without waiting for the worker to end: a large forked process takes a while to
+        # give back its memory, on the other core, while this one goes on.
+        with contextlib.closing(_NoWait(pool)):
+            with shared_with_workers():  # the worker is forked at the first submit
+                chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
             waiting = 0
 
             def collect(block: bool) -> None:
