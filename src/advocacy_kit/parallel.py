@@ -14,7 +14,6 @@ done here, one after the other — which also raises any error exactly as a sing
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import multiprocessing
 import os
@@ -54,16 +53,6 @@ class _Job(Generic[T, R]):
 
 
 _job: _Job[Any, Any] | None = None
-
-
-class _NoWait:
-    """Shuts a pool down without waiting for its worker to end (its results are all in)."""
-
-    def __init__(self, pool: ProcessPoolExecutor) -> None:
-        self.pool = pool
-
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _run_range(start: int, stop: int) -> list[Any]:
@@ -121,9 +110,7 @@ def map_in_halves(
     failed_at: int | None = None
     try:
         pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        # Left without waiting for the worker to end: a large forked process takes a while to
-        # give back its memory, on the other core, while this one goes on.
-        with contextlib.closing(_NoWait(pool)):
+        try:
             with shared_with_workers():  # the worker is forked at the first submit
                 chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
             waiting = 0
@@ -150,6 +137,10 @@ def map_in_halves(
             if failed_at is not None:
                 for chunk in chunks:
                     chunk.cancel()
+        finally:
+            # Not waiting for the worker to end: a large forked process takes a while to give
+            # back its memory, which it does on the other core while this one goes on.
+            pool.shutdown(wait=False, cancel_futures=True)
     finally:
         _job = None
     for result in ready:
