@@ -18,6 +18,7 @@ from .calendar import (
 from .checks import check_post, check_week
 from .draft_worker import DraftWorker
 from .drafting import Drafter
+from .drafting.precompiled import PEOPLE_THRESHOLD, Precompiling, draft_template_names
 from .gc_tuning import fewer_collections
 from .models import Kit
 from .plain_values import AssignmentCodec, pack_written, unpack_written
@@ -69,8 +70,6 @@ def plan_week(
     iso_week = parse_week(week)
     pm = get_plugin_manager()
     platforms = get_platforms()
-    slots, skipped = schedule_week(kit, iso_week)
-    past = history.past_use(iso_week, kit.settings.freshness_weeks) if history else None
     template_dirs: list[Path] = []
     pm.hook.register_template_dirs(register=template_dirs.append)
     drafter = Drafter(
@@ -78,6 +77,12 @@ def plan_week(
         template_dirs=template_dirs,
         prepare=lambda env: pm.hook.prepare_jinja2_environment(env=env),
     )
+    # A large kit's templates are compiled by a helper while the week is scheduled on one core.
+    names = draft_template_names(drafter.env) if len(kit.people) >= PEOPLE_THRESHOLD else []
+    with Precompiling(drafter.env, names) as precompiling:
+        slots, skipped = schedule_week(kit, iso_week)
+        precompiling.install()
+    past = history.past_use(iso_week, kit.settings.freshness_weeks) if history else None
     edits = history.edits(iso_week) if history is not None else {}
 
     # Each account's options are validated once, not once per draft.
