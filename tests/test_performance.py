@@ -163,6 +163,18 @@ def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Drafting" in terminal.getvalue()
 
 
+def test_progress_bar_starts_no_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers are forked while the bar is shown: no refresh thread may run then."""
+    import threading
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    before = threading.active_count()
+    with draft_progress() as advance:
+        assert advance is not None
+        advance(1, 10)
+        assert threading.active_count() == before
+
+
 def test_progress_is_off_when_not_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stderr", io.StringIO())
     with draft_progress() as advance:

@@ -34,7 +34,9 @@ def _week_option(default: str) -> Callable[[F], F]:
 def draft_progress() -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr while drafts are written, when stderr is a terminal.
 
-    Piped or redirected output stays quiet (None: no bar). rich is imported only here.
+    Piped or redirected output stays quiet (None: no bar). rich is imported only here. The bar
+    is redrawn as drafts come in rather than by rich's refresh thread: a large week forks
+    worker processes while the bar is shown, and forking is safe only with no other thread.
     """
     if not sys.stderr.isatty():
         yield None
@@ -49,13 +51,14 @@ def draft_progress() -> Iterator[Callable[[int, int], None] | None]:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("Drafting", total=None)
 
         def advance(done: int, total: int) -> None:
             # Redrawing is rich's job; updating on every draft of a large week would cost more.
             if done in (1, total) or done % 200 == 0:
-                bar.update(task, completed=done, total=total)
+                bar.update(task, completed=done, total=total, refresh=True)
 
         yield advance
 
