@@ -82,7 +82,7 @@ def test_week_in_halves_is_the_week_at_once(
     with pytest.MonkeyPatch.context() as patch:
         # The halves one after the other here: the same jobs and merging, without a fork.
         patch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
-        patch.setattr("advocacy_kit.parallel._can_fork", lambda: False)
+        patch.setattr("advocacy_kit.parallel.can_fork", lambda: False)
         in_halves = week_findings(kit, entries)
         checked_in_halves = check_week(kit, entries)
     assert list(in_halves) == list(at_once)

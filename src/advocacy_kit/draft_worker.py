@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import marshal
 import multiprocessing
-import os
 import pickle
 import queue
 from collections.abc import Callable, Sequence
 from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
+from . import parallel
 from .gc_tuning import shared_with_workers
 
 __all__ = ["AHEAD", "CHUNK", "THRESHOLD", "DraftWorker"]
@@ -51,10 +51,6 @@ _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
 
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
-
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
 def _dumps(values: list[Any]) -> tuple[bool, bytes]:
@@ -123,7 +119,7 @@ class DraftWorker(Generic[T, R]):
         self._queued = 0  # chunks put in the worker's queue
         self._kept: list[int] = []  # chunks this process does itself: they could not travel
         self._process: BaseProcess | None = None
-        if expected < THRESHOLD or not _can_fork():
+        if expected < THRESHOLD or not parallel.can_fork():
             return
         context = multiprocessing.get_context("fork")
         self._tasks: Any = context.Queue()

@@ -23,7 +23,7 @@ from typing import Any, Generic, TypeVar
 
 from .gc_tuning import shared_with_workers
 
-__all__ = ["CHUNKS", "SHARE", "THRESHOLD", "map_in_halves"]
+__all__ = ["CHUNKS", "SHARE", "THRESHOLD", "can_fork", "map_in_halves"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -60,7 +60,8 @@ def _run_range(start: int, stop: int) -> list[Any]:
     return [_job.pack(_job.work(item)) for item in _job.items[start:stop]]
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
+    """Whether a worker can be forked onto a second core (every forked helper asks this)."""
     return "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1
 
 
@@ -90,7 +91,7 @@ def map_in_halves(
         if done is not None:
             done(len(results))
 
-    if len(items) < (THRESHOLD if minimum is None else max(minimum, 2)) or not _can_fork():
+    if len(items) < (THRESHOLD if minimum is None else max(minimum, 2)) or not can_fork():
         for item in items:
             finish(work(item))
         return results

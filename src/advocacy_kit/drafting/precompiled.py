@@ -32,6 +32,7 @@ from typing import BinaryIO, NoReturn
 import jinja2
 from jinja2.bccache import Bucket
 
+from .. import parallel
 from ..gc_tuning import shared_with_workers
 
 __all__ = ["PEOPLE_THRESHOLD", "Precompiling", "SharedBytecode"]
@@ -69,10 +70,6 @@ def draft_template_names(environment: jinja2.Environment) -> list[str]:
     return [name for name in names if _DRAFT_TEMPLATE.fullmatch(name)]
 
 
-def _can_fork() -> bool:
-    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
-
-
 class Precompiling:
     """A helper compiling ``names`` for ``environment`` from now on; see the module text."""
 
@@ -80,7 +77,7 @@ class Precompiling:
         self._environment = environment
         self._child: int | None = None
         self._reader: BinaryIO | None = None
-        if not names or not _can_fork() or environment.bytecode_cache is not None:
+        if not names or not parallel.can_fork() or environment.bytecode_cache is not None:
             return
         read_end, write_end = os.pipe()
         try:
