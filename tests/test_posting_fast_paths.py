@@ -20,13 +20,14 @@ from advocacy_kit.calendar import Draft, Post
 from advocacy_kit.checks import check_post
 from advocacy_kit.checks.platform_rules import HASHTAG, count_hashtags, platform_findings
 from advocacy_kit.checks.where import Where
+from advocacy_kit.drafting import shorten
 from advocacy_kit.loading import load_kit
 from advocacy_kit.models import Kit
 from advocacy_kit.platforms.base import Platform, PlatformOptions
 from advocacy_kit.plugins import get_platforms
 from advocacy_kit.posting import format_post, measure_parts
 from advocacy_kit.text import entities, richtext, urls
-from advocacy_kit.text.graphemes import _GRAPHEME, grapheme_count
+from advocacy_kit.text.graphemes import _GRAPHEME, clusters, grapheme_count
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT, make_entry
 
@@ -60,6 +61,36 @@ def test_grapheme_count_is_the_number_of_clusters(text: str) -> None:
 )  # fmt: skip
 def test_grapheme_count_of_joining_characters(text: str) -> None:
     assert grapheme_count(text) == len(_GRAPHEME.findall(text))
+
+
+@given(ANY_TEXT)
+@settings(max_examples=600)
+def test_clusters_index_like_the_split_into_clusters(text: str) -> None:
+    found = clusters(text)
+    split = _GRAPHEME.findall(text)
+    assert list(found) == split
+    if isinstance(found, str):  # the text itself only where each character is one cluster
+        assert found is text
+
+
+@given(ANY_TEXT, st.integers(min_value=0, max_value=50))
+@settings(max_examples=600)
+def test_shorten_cuts_where_the_split_into_clusters_cuts(text: str, width: int) -> None:
+    assert shorten(text, width) == _shorten_by_the_split(text, width)
+
+
+def _shorten_by_the_split(text: str, width: int, placeholder: str = "…") -> str:
+    """``shorten`` as it was written first: every text split into clusters by the regex."""
+    value = " ".join(text.split())
+    parts = _GRAPHEME.findall(value)
+    if len(parts) <= width:
+        return value
+    room = max(width - len(_GRAPHEME.findall(placeholder)), 0)
+    head = "".join(parts[:room])
+    space = head.rfind(" ")
+    if parts[room] != " " and space >= len(head) // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:–—-") + placeholder
 
 
 @given(ANY_TEXT)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..text import graphemes
+from ..text import grapheme_count
 from ..tracking import track_links
 from .filters import localised_date, shorten
 from .options_key import options_key
@@ -195,11 +195,12 @@ class Room:
         def fits(rendered: str) -> bool:
             return self.accepts(self.post([rendered, *after]))
 
-        whole = render(len(graphemes(text)))
+        count = grapheme_count(text)
+        whole = render(count)
         if fits(whole):
             return whole
         # Longer titles make longer posts, so the widest width that fits is a binary search away.
-        best, low, high = None, 0, len(graphemes(text)) - 1
+        best, low, high = None, 0, count - 1
         while low <= high:
             middle = (low + high) // 2
             candidate = render(middle)

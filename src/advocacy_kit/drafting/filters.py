@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..text import graphemes
+from ..text.graphemes import clusters, grapheme_count
 
 __all__ = [
     "DATE_FORMATS",
@@ -96,14 +96,16 @@ def format_mentions(handles: str | Iterable[str] | None) -> str:
 def shorten(text: object, width: int = 100, placeholder: str = "…") -> str:
     """At most ``width`` graphemes, cut at a word boundary, ending in ``placeholder`` if cut."""
     value = " ".join(str(text).split())
-    clusters = graphemes(value)
-    if len(clusters) <= width:
+    if len(value) <= width:  # never more clusters than characters
         return value
-    room = max(width - len(graphemes(placeholder)), 0)
-    head = "".join(clusters[:room])
+    parts = clusters(value)
+    if len(parts) <= width:
+        return value
+    room = max(width - grapheme_count(placeholder), 0)
+    head = "".join(parts[:room])
     # Cut at the last space only if that keeps a reasonable part of the text; else cut the word.
     space = head.rfind(" ")
-    at_boundary = clusters[room] == " "
+    at_boundary = parts[room] == " "
     if not at_boundary and space >= len(head) // 2:
         head = head[:space]
     return head.rstrip(" ,;:–—-") + placeholder

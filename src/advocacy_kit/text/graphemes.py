@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["grapheme_count", "graphemes"]
+__all__ = ["clusters", "grapheme_count", "graphemes"]
 
 _GRAPHEME = regex.compile(r"\X")
 # A character that may join a neighbour into one cluster. Below U+0300 every character's
@@ -25,7 +25,22 @@ def graphemes(text: str) -> list[str]:
 
 def grapheme_count(text: str) -> int:
     """How many extended grapheme clusters the text has."""
-    if text.isascii() or _MAY_JOIN.search(text) is None:
+    if _one_each(text):
         # No character that could join a neighbour: one cluster each, CR LF being one.
         return len(text) - text.count("\r\n")
     return len(_GRAPHEME.findall(text))
+
+
+def clusters(text: str) -> str | list[str]:
+    """:func:`graphemes`, or the text itself where every character is a cluster of its own.
+
+    Either way ``len()``, indexing and slicing go by clusters; most drafts' titles need no split.
+    """
+    if _one_each(text) and "\r\n" not in text:
+        return text
+    return graphemes(text)
+
+
+def _one_each(text: str) -> bool:
+    """Whether no character of the text can join a neighbour (CR LF aside): see above."""
+    return text.isascii() or _MAY_JOIN.search(text) is None
