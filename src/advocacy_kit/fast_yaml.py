@@ -98,18 +98,25 @@ def _event_types() -> tuple[type, ...]:
     )
 
 
+def _scalar(event: Any) -> Any:
+    """The value of a scalar event, as the round-trip loader and ``loading._walk`` make it."""
+    if event.anchor is not None:
+        raise Unsure("anchors and aliases")
+    if event.tag is not None:
+        raise Unsure("explicit tag")
+    return _plain(event.value) if event.implicit[0] else event.value
+
+
 def _build(next_event: Callable[[], Any], first: Any) -> Any:
     # libyaml makes events of exactly these classes, so comparing types is isinstance here;
     # next_event is the parser's own get_event (no generator or check_event in between: the
     # structure says where each collection ends, and None or a stray event raises Unsure).
+    # A scalar inside a collection is built in the collection's loop (most values are
+    # scalars: a kit of 10,000 people has some 300,000), the same as _build makes one.
     scalar, sequence_start, sequence_end, mapping_start, mapping_end, alias = _event_types()
     kind = type(first)
     if kind is scalar:
-        if first.anchor is not None:
-            raise Unsure("anchors and aliases")
-        if first.tag is not None:
-            raise Unsure("explicit tag")
-        return _plain(first.value) if first.implicit[0] else first.value
+        return _scalar(first)
     if kind is alias or getattr(first, "anchor", None) is not None:
         raise Unsure("anchors and aliases")
     if getattr(first, "tag", None) is not None:
@@ -118,9 +125,15 @@ def _build(next_event: Callable[[], Any], first: Any) -> Any:
         items: list[Any] = []
         while True:
             event = next_event()
-            if type(event) is sequence_end:
+            event_kind = type(event)
+            if event_kind is sequence_end:
                 return items
-            items.append(_build(next_event, event))
+            if event_kind is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    _scalar(event)  # raises Unsure, naming why
+                items.append(_plain(event.value) if event.implicit[0] else event.value)
+            else:
+                items.append(_build(next_event, event))
     if kind is mapping_start:
         mapping: dict[str, Any] = {}
         keys: set[Any] = set()
@@ -131,13 +144,24 @@ def _build(next_event: Callable[[], Any], first: Any) -> Any:
                 return mapping
             if event_kind is not scalar:
                 raise Unsure("a key that is not a scalar")
-            key = _build(next_event, event)
-            if event.implicit[0] and event.value == "<<":
-                raise Unsure("merge key")
+            if event.anchor is not None or event.tag is not None:
+                _scalar(event)  # raises Unsure, naming why
+            if event.implicit[0]:
+                if event.value == "<<":
+                    raise Unsure("merge key")
+                key = _plain(event.value)
+            else:
+                key = event.value
             if key in keys:
                 raise Unsure("duplicate key")  # the careful reader reports it with its place
             keys.add(key)
-            mapping[str(key)] = _build(next_event, next_event())
+            event = next_event()
+            if type(event) is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    _scalar(event)  # raises Unsure, naming why
+                mapping[str(key)] = _plain(event.value) if event.implicit[0] else event.value
+            else:
+                mapping[str(key)] = _build(next_event, event)
     raise Unsure(f"unexpected {kind.__name__}")
 
 

@@ -32,7 +32,6 @@ import functools
 import json
 import typing
 from collections.abc import Callable, Iterator
-from operator import attrgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -67,7 +66,6 @@ _FREE_FORM = {(Post, "details")}
 """Fields that may hold anything JSON can: checked value by value (:func:`_details_written_alike`)."""
 
 _TIMES = (dt.datetime, dt.date, dt.time)
-_DETAILS = attrgetter("post.details")
 
 
 def fast_calendar_json(calendar: Calendar) -> bytes | None:
@@ -78,7 +76,7 @@ def fast_calendar_json(calendar: Calendar) -> bytes | None:
     import orjson
 
     models = _models_written_as_their_fields()
-    if models is None or not _details_written_alike(calendar.entries):
+    if models is None:
         return None
     option = (
         orjson.OPT_INDENT_2
@@ -88,10 +86,12 @@ def fast_calendar_json(calendar: Calendar) -> bytes | None:
         | orjson.OPT_PASSTHROUGH_DATACLASS
         | orjson.OPT_PASSTHROUGH_SUBCLASS
     )
+    hook, details = _writer_hook(models)
     try:
-        return orjson.dumps(calendar, default=_writer_hook(models), option=option)
+        written = orjson.dumps(calendar, default=hook, option=option)
     except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
         return None
+    return written if _details_written_alike(details) else None
 
 
 _PIECE = 1000
@@ -158,7 +158,7 @@ def fast_calendar_json_pieces(
 def _piece_json(
     calendar: Calendar,
     piece: list[CalendarEntry] | None,
-    hook: Callable[[Any], Any],
+    hook: tuple[Callable[[Any], Any], list[dict[str, Any]]],
     *,
     placeholder: bool = False,
 ) -> bytes:
@@ -179,11 +179,17 @@ def _piece_json(
         | orjson.OPT_PASSTHROUGH_DATACLASS
         | orjson.OPT_PASSTHROUGH_SUBCLASS
     )
-    if piece is None or _details_written_alike(piece):
-        try:
-            return orjson.dumps(value, default=hook, option=option)
-        except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
-            pass
+    default, details = hook
+    details.clear()
+    try:
+        written = orjson.dumps(value, default=default, option=option)
+    except TypeError:  # orjson.JSONEncodeError: a value the hook refused, a huge integer, …
+        pass
+    else:
+        # The details are looked at once orjson has walked to them: that walk brings them into
+        # the cache, where a walk of their own beforehand would meet them cold.
+        if _details_written_alike(details):
+            return written
     if piece is None:
         return _stdlib_json(calendar.model_dump(mode="json"))
     # Dumped as part of a calendar: each entry exactly as in the dump of the whole calendar.
@@ -196,14 +202,29 @@ def _stdlib_json(data: Any) -> bytes:
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def _writer_hook(models: frozenset[type]) -> Callable[[Any], Any]:
-    """orjson's ``default``: a calendar model becomes its fields, a date or time its text."""
+def _writer_hook(
+    models: frozenset[type],
+) -> tuple[Callable[[Any], Any], list[dict[str, Any]]]:
+    """orjson's ``default``: a calendar model becomes its fields, a date or time its text.
+
+    Also the list where the hook puts the details of every :class:`Post` it writes (the empty
+    ones need no look): after a dump that succeeded, the details of every post in it, since
+    orjson cannot write a post without the hook. Clear it before each dump.
+    """
     times: dict[int, tuple[object, Any]] = {}  # id → (the object, kept alive; its text)
+    details: list[dict[str, Any]] = []
+    fields_only = models - {Post}
+    keep = details.append
 
     def default(value: Any) -> Any:
         kind = type(value)
-        if kind in models:
+        if kind in fields_only:
             return value.__dict__
+        if kind is Post:  # one of the models: written as its fields, like them
+            fields = value.__dict__
+            if fields["details"]:
+                keep(fields["details"])
+            return fields
         if kind in _TIMES:
             known = times.get(id(value))
             if known is None:
@@ -211,11 +232,11 @@ def _writer_hook(models: frozenset[type]) -> Callable[[Any], Any]:
             return known[1]
         raise TypeError(f"{kind.__name__} is left to the standard library")
 
-    return default
+    return default, details
 
 
-def _details_written_alike(entries: list[CalendarEntry]) -> bool:
-    """Whether orjson writes every post's details exactly as the standard library does.
+def _details_written_alike(details: list[dict[str, Any]]) -> bool:
+    """Whether orjson writes all these post details exactly as the standard library does.
 
     Compact output of both is compared; indentation is a function of the tokens alone and both
     indent alike, so equal compact text means equal indented text. ``model_dump(mode="json")``
@@ -223,7 +244,6 @@ def _details_written_alike(entries: list[CalendarEntry]) -> bool:
     """
     import orjson
 
-    details = list(filter(None, map(_DETAILS, entries)))  # empty ones need no look
     try:
         if all(map(_plain, details)):
             return True  # text, whole numbers, truth values and nulls: both write them alike
@@ -243,23 +263,44 @@ def _details_written_alike(entries: list[CalendarEntry]) -> bool:
         return False
 
 
+_LOWEST, _HIGHEST = -(2**63), 2**64 - 1
+"""The integers orjson writes; it refuses others (and the standard library writes the file)."""
+
+
 def _plain(value: Any) -> bool:
     """Whether ``value`` holds only what orjson and the standard library write alike.
 
     Exactly ``str``, ``bool``, ``None``, 64-bit ``int`` (orjson refuses larger ones, and the
     standard library then writes the file), lists and ``str``-keyed dicts of those. Floats are
-    not: the two write some of them differently (``1e+16`` and ``1e16``).
+    not: the two write some of them differently (``1e+16`` and ``1e16``). Leaves are looked at
+    in the loop over their container, not in a call each: a week's details hold some 200,000.
     """
     kind = type(value)
-    if kind is str or kind is bool or value is None:
-        return True
-    if kind is int:
-        return bool(-(2**63) <= value < 2**64)
-    if kind is list:
-        return all(map(_plain, value))
     if kind is dict:
-        return all(type(key) is str and _plain(item) for key, item in value.items())
-    return False
+        for key in value:
+            if type(key) is not str:
+                return False
+        items: Any = value.values()
+    elif kind is list:
+        items = value
+    else:
+        return (
+            kind is str
+            or kind is bool
+            or value is None
+            or (kind is int and _LOWEST <= value <= _HIGHEST)
+        )
+    for item in items:
+        item_kind = type(item)
+        if item_kind is str or item_kind is bool or item is None:
+            continue
+        if item_kind is int:
+            if _LOWEST <= item <= _HIGHEST:
+                continue
+            return False
+        if not _plain(item):
+            return False
+    return True
 
 
 @functools.cache
