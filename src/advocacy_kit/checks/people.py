@@ -18,7 +18,7 @@ from .where import Where
 __all__ = ["people_findings"]
 
 _START = attrgetter("slot.start")
-_SEEN = attrgetter("slot.person_id", "slot.platform", "slot.start", "assignment.language")
+_FACTS = attrgetter("slot.person_id", "slot.platform", "slot.start", "assignment.language")
 _DRAFT_ID = attrgetter("draft.id")
 
 # What a person's entries are held to: platforms with an active account, the first and last
@@ -66,8 +66,8 @@ def people_findings(
     people = {person.id: person for person in kit.people}
     # What the first look needs of each entry, read in one pass: the entries' objects are
     # spread over memory, and a second pass would fetch them again.
-    seen = list(map(_SEEN, entries))
-    totals = Counter(map(itemgetter(0), seen))
+    facts = list(map(_FACTS, entries))
+    totals = Counter(map(itemgetter(0), facts))
     caps = {
         person_id: kit.weekly_cap_of(people[person_id])
         for person_id in totals
@@ -79,7 +79,7 @@ def people_findings(
     # these in time order gives the same counts where they matter.
     looks = {person_id: _look(people[person_id], person_id in over_cap) for person_id in caps}
     closer: list[CalendarEntry] = []
-    for entry, (person_id, platform, start, written_in) in zip(entries, seen, strict=True):
+    for entry, (person_id, platform, start, written_in) in zip(entries, facts, strict=True):
         look = looks.get(person_id, _UNKNOWN)
         if look is None:
             closer.append(entry)  # over the cap or opted out: every entry has something to say
