@@ -138,7 +138,8 @@ def _in_two_processes(
             return _scanned(entries) if scan else (list(map(_DRAFT_ID, entries)), [])
         assert not isinstance(job, str)
         pairs = close_pairs(job)
-        return pairs, findings_of_pairs(kit, job, [(job, pairs)], language)
+        # The day's findings, used when every draft id is once in the week (see below).
+        return pairs, close_pairs.findings(job, pairs, language)
 
     done = parallel.map_in_halves(
         jobs,

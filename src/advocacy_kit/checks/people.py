@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from ..calendar import CalendarEntry, Finding
 from ..models import AwayPeriod, Kit, Person
@@ -18,9 +18,7 @@ from .where import Where
 __all__ = ["people_findings"]
 
 _START = attrgetter("slot.start")
-_PERSON_ID = attrgetter("slot.person_id")
-_PLATFORM = attrgetter("slot.platform")
-_LANGUAGE = attrgetter("assignment.language")
+_FACTS = attrgetter("slot.person_id", "slot.platform", "slot.start", "assignment.language")
 _DRAFT_ID = attrgetter("draft.id")
 
 # What a person's entries are held to: platforms with an active account, the first and last
@@ -66,8 +64,10 @@ def people_findings(
 ) -> dict[str, list[Finding]]:
     """AK601 (over the cap), AK602 (outside hours), AK603 (language), AK604 (opted out, away)."""
     people = {person.id: person for person in kit.people}
-    person_ids = list(map(_PERSON_ID, entries))
-    totals = Counter(person_ids)
+    # What the first look needs of each entry, read in one pass: the entries' objects are
+    # spread over memory, and a second pass would fetch them again.
+    facts = list(map(_FACTS, entries))
+    totals = Counter(map(itemgetter(0), facts))
     caps = {
         person_id: kit.weekly_cap_of(people[person_id])
         for person_id in totals
@@ -79,14 +79,7 @@ def people_findings(
     # these in time order gives the same counts where they matter.
     looks = {person_id: _look(people[person_id], person_id in over_cap) for person_id in caps}
     closer: list[CalendarEntry] = []
-    for entry, person_id, platform, start, written_in in zip(
-        entries,
-        person_ids,
-        map(_PLATFORM, entries),
-        map(_START, entries),
-        map(_LANGUAGE, entries),
-        strict=True,
-    ):
+    for entry, (person_id, platform, start, written_in) in zip(entries, facts, strict=True):
         look = looks.get(person_id, _UNKNOWN)
         if look is None:
             closer.append(entry)  # over the cap or opted out: every entry has something to say

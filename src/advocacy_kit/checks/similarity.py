@@ -135,6 +135,7 @@ class ClosePairs:
     """One day's pairs of colleagues' entries at or above the kit's threshold."""
 
     def __init__(self, kit: Kit) -> None:
+        self._kit = kit
         self._threshold = kit.settings.similarity_threshold
         self._words = ComparableWords.of(kit)
         # A text's words, kept for the other days this process compares (a draft's text
@@ -157,6 +158,29 @@ class ClosePairs:
             if score >= threshold:
                 pairs.append((index, other, score))
         return pairs
+
+    def findings(
+        self, day_entries: list[CalendarEntry], pairs: list[tuple[int, int, float]], language: str
+    ) -> dict[str, list[Finding]]:
+        """``findings_of_pairs(kit, day_entries, [(day_entries, pairs)], language)`` for a day
+        whose draft ids are all different.
+
+        With every draft id once, an entry has a close colleague exactly when its place is in
+        a pair: the entries are found by their places, without reading every entry's id.
+        """
+        if not pairs:
+            return {}
+        partners: dict[int, list[tuple[CalendarEntry, float]]] = defaultdict(list)
+        for index, other, score in pairs:
+            partners[index].append((day_entries[other], score))
+            partners[other].append((day_entries[index], score))
+        # In the order of the day's entries, as findings_of_pairs picks them out.
+        close = [(day_entries[index], partners[index]) for index in sorted(partners)]
+        return _findings(close, self._kit, self._names, language)
+
+    @functools.cached_property
+    def _names(self) -> dict[str, str]:
+        return {person.id: person.name for person in self._kit.people}
 
 
 class _WordsOfText(dict[str, list[int]]):
@@ -211,10 +235,19 @@ def findings_of_pairs(
     # Only drafts with a close colleague get findings and need to know whether prompts are left
     # in them; they are picked out in the entries' order without a loop over all of them here.
     close = list(compress(entries, map(partners.__contains__, map(_DRAFT_ID, entries))))
-    open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry in close}
+    return _findings([(entry, partners[entry.draft.id]) for entry in close], kit, names, language)
+
+
+def _findings(
+    close: list[tuple[CalendarEntry, list[tuple[CalendarEntry, float]]]],
+    kit: Kit,
+    names: dict[str, str],
+    language: str,
+) -> dict[str, list[Finding]]:
+    """AK501/AK502 for each entry with its close colleagues' entries and their scores."""
+    open_prompts = {entry.draft.id: bool(find_prompts(entry.post.text, kit)) for entry, _ in close}
     found: dict[str, list[Finding]] = {}
-    for entry in close:
-        similar = partners.get(entry.draft.id)
+    for entry, similar in close:
         if not similar:
             continue
         fixed = [(other, score) for other, score in similar if not open_prompts[other.draft.id]]
