@@ -38,8 +38,11 @@ _REMEMBERED = 4096
 def prompt_findings(text: str, kit: Kit, where: Where, *, edited: bool = False) -> list[Finding]:
     """One finding per prompt: AK401 in a fresh draft, AK402 in edited text."""
     opening, closing = kit.settings.prompt_marker
-    if opening not in text:
-        return []  # every prompt starts with the opening marker: without one there is none
+    if opening[:1] not in text:
+        # Every prompt starts with the opening marker: without its first character there is
+        # none. (Looking for one character is quick; for the whole marker, in a text beyond
+        # Latin-1, it costs about as much as looking for the prompts.)
+        return []
     code = "AK402" if edited else "AK401"
     language = where.language
     findings = []
