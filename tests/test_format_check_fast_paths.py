@@ -376,3 +376,41 @@ def test_a_post_of_odd_parts_is_adjusted_as_before(kit: Kit) -> None:
     adjusted = adjust_post(post=post, draft=draft, kit=variant)
     assert adjusted == _careful_adjust(post, draft, variant)
     assert adjusted is not None and adjusted.parts == ["hello"]
+
+
+# --- extra problems: asked for only where there can be any ---------------------------------------
+
+ODD_CHARACTERS = st.lists(
+    st.sampled_from(["a", "é", "👩", "\ud800", "\ufffe", "\ufeff", "\uffff", "日", " "]),
+    max_size=12,
+).map("".join)
+
+
+@given(text=ODD_CHARACTERS, max_bytes=st.integers(1, 40))
+@settings(max_examples=300)
+def test_extra_problems_are_those_of_looking_at_every_character(text: str, max_bytes: int) -> None:
+    x = get_platforms()["x"]
+    bad = sorted({f"U+{ord(c):04X}" for c in text if c in "\ufffe\ufeff\uffff"})
+    careful_x = [message("invalid_chars", "en", platform="X", chars=", ".join(bad))] if bad else []
+    assert x.extra_problems(text, x.options(None)) == careful_x
+    bluesky = get_platforms()["bluesky"]
+    size = len(text.encode("utf-8", "surrogatepass"))
+    careful_bluesky = (
+        [message("over_bytes", "en", over=size - max_bytes, platform="Bluesky", limit=max_bytes)]
+        if size > max_bytes
+        else []
+    )
+    options = bluesky.options({"max_bytes": max_bytes})
+    assert bluesky.extra_problems(text, options) == careful_bluesky
+    assert bluesky.extra_problems(_Text(text), options) == careful_bluesky
+
+
+def test_extra_problems_of_one_platform_object_are_asked_for(kit: Kit) -> None:
+    platform = type(get_platforms()["facebook"])()
+    platform.extra_problems = lambda *args, **kwargs: ["no links here"]  # type: ignore[method-assign]
+    options = platform.options(None)
+    post = format_post(platform, "hello", options)
+    where = Where.of(_draft(kit, "facebook", "hello"), "facebook", "en")
+    findings = platform_findings(post, kit, platform, options, where)
+    assert [finding.code for finding in findings] == ["AK103"]
+    assert "no links here" in findings[0].message
