@@ -10,7 +10,7 @@ from typing import Any
 
 from .calendar import Post
 from .platforms.base import Platform, PlatformOptions
-from .prevalidated import prevalidated
+from .prevalidated import _direct_fields, builder, prevalidated
 
 __all__ = ["format_post", "measure_parts"]
 
@@ -25,13 +25,15 @@ def format_post(
 ) -> Post:
     """Format ``text`` for ``platform`` (a thread where it must be) and measure every part."""
     parts = platform.format(text, options, disclosure=disclosure, language=language)
+    if type(parts) is list and len(parts) == 1:
+        return _one_part(platform, parts[0], options)
     return measure_parts(platform, parts, options)
 
 
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
     """A post of these parts as they stand, each measured the way ``platform`` counts."""
     if type(parts) is list and len(parts) == 1:
-        return _one_part(platform, parts, options)
+        return _one_part(platform, parts[0], options)
     counts = [platform.count(part, options) for part in parts]
     longest = counts[0] if len(counts) == 1 else max(counts, key=lambda count: count.length)
     values = {
@@ -50,35 +52,43 @@ def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions
     return Post(**values)
 
 
-def _one_part(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
+def _one_part(platform: Platform, part: str, options: PlatformOptions) -> Post:
     """:func:`measure_parts` for a list of one part (nearly every post): the same post.
 
     The one count is the longest, and ``all`` of its validity is ``bool`` of it.
     """
-    part = parts[0]
     count = platform.count(part, options)
     name, length, limit = platform.name, count.length, count.limit
     valid = bool(count.valid)
     details = dict(count.details)
-    if (
-        type(part) is str
-        and type(name) is str
-        and type(length) is int
-        and type(limit) is int
-        and all(type(key) is str for key in details)
-    ):
-        values = {
-            "platform": name,
-            "parts": [part],
-            "length": length,
-            "limit": limit,
-            "valid": valid,
-            "details": details,
-        }
-        return prevalidated(Post, values)
+    if type(part) is str and type(name) is str and type(length) is int and type(limit) is int:
+        for key in details:
+            if type(key) is not str:
+                break
+        else:
+            # The values validation would hand back (a new list of the one part, the copied
+            # dict), named in the model's order: the post is built around them directly.
+            values = {
+                "platform": name,
+                "parts": [part],
+                "length": length,
+                "limit": limit,
+                "valid": valid,
+                "details": details,
+            }
+            if _build_post is None:
+                return prevalidated(Post, values)
+            return _build_post(values, _POST_FIELDS.copy())
     return Post(
-        platform=name, parts=parts, length=length, limit=limit, valid=valid, details=details
+        platform=name, parts=[part], length=length, limit=limit, valid=valid, details=details
     )
+
+
+_POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")
+_POST_FIELDS = set(_POST_ORDER)
+# Where Post's fields are these, in this order, and prevalidated builds it directly, what it
+# builds is what builder's function builds, without looking the fields up for each post.
+_build_post = builder(Post) if _direct_fields(Post) == _POST_ORDER else None
 
 
 def _plainly_valid(values: dict[str, Any]) -> bool:

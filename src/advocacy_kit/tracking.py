@@ -79,6 +79,11 @@ def track_links(text: str, kit: Kit) -> str:
 @hookimpl
 def adjust_post(post: Post, draft: Draft, kit: Kit) -> Post | None:
     """Add the tracking parameters to the employer's links, and measure the post again."""
+    guidelines = kit.guidelines
+    if type(post.parts) is list and not (
+        guidelines.tracking_parameters and guidelines.employer_domains
+    ):
+        return None  # track_links hands back each part as it is: the parts are the post's own
     parts = [track_links(part, kit) for part in post.parts]
     if parts == post.parts:
         return None

@@ -51,9 +51,12 @@ def check_post(
     # Each check returns a new list: the first one takes the others' findings in order.
     findings = platform_findings(post, kit, platform, options, where, text=text)
     findings += disclosure_findings(post, draft, kit, where)
-    findings += term_findings(text, kit, where)
+    guidelines = kit.guidelines
+    if guidelines.blocked_terms:  # no terms, no findings
+        findings += term_findings(text, kit, where)
     findings += prompt_findings(text, kit, where, edited=edited)
-    findings += link_findings(text, kit, where)
+    if guidelines.tracking_parameters and guidelines.employer_domains:  # else none to look for
+        findings += link_findings(text, kit, where)
     return findings
 
 

@@ -47,8 +47,15 @@ def platform_findings(
     # followed by extra_problems; the base rules' ones are all left out below, so asking for the
     # extra problems alone gives the same findings without measuring each part again.
     plain = kind.validate is Platform.validate and kind.length_problems is Platform.length_problems
+    # The base class has no extra problems: a platform that keeps its method has none to ask for.
+    no_extra = (
+        plain
+        and kind.extra_problems is Platform.extra_problems
+        and "extra_problems" not in platform.__dict__
+    )
+    several = len(parts) > 1
     for index, part in enumerate(parts, 1):
-        prefix = say("part", language, index=index, count=len(parts)) if len(parts) > 1 else ""
+        prefix = say("part", language, index=index, count=len(parts)) if several else ""
         measured = platform.count(part, options)
         if measured.length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
@@ -62,6 +69,8 @@ def platform_findings(
                 limit=measured.limit,
             )
             findings.append(where.finding("AK101", message))
+        if no_extra:
+            continue
         if plain:
             problems = platform.extra_problems(part, options, language=language)
         else:

@@ -29,8 +29,9 @@ def _prompt_pattern(opening: str, closing: str) -> re.Pattern[str]:
 
 
 # Nearly every draft carries prompts, and a week repeats the same few prompts tens of thousands
-# of times: each message is filled in once per code, language and prompt (a message depends on
-# nothing else). The memory is dropped when full, so odd kits cannot make it grow without end.
+# of times: each message is filled in once per code, language and prompt as found (a message
+# depends on nothing else). The memory is dropped when full, so odd kits cannot make it grow
+# without end.
 _SAID: dict[tuple[str, str, str], str] = {}
 _REMEMBERED = 4096
 
@@ -38,18 +39,21 @@ _REMEMBERED = 4096
 def prompt_findings(text: str, kit: Kit, where: Where, *, edited: bool = False) -> list[Finding]:
     """One finding per prompt: AK401 in a fresh draft, AK402 in edited text."""
     opening, closing = kit.settings.prompt_marker
-    if opening not in text:
-        return []  # every prompt starts with the opening marker: without one there is none
+    if opening[:1] not in text:
+        # Every prompt starts with the opening marker: without its first character there is
+        # none. (Looking for one character is quick; for the whole marker, in a text beyond
+        # Latin-1, it costs about as much as looking for the prompts.)
+        return []
     code = "AK402" if edited else "AK401"
     language = where.language
     findings = []
     for found in _prompt_pattern(opening, closing).findall(text):
-        prompt = found.strip()
-        key = (code, language, prompt)
+        # Remembered by the prompt as found: its message is that of the prompt stripped.
+        key = (code, language, found)
         message = _SAID.get(key)
         if message is None:
             if len(_SAID) >= _REMEMBERED:
                 _SAID.clear()
-            message = _SAID[key] = say(code, language, prompt=prompt)
+            message = _SAID[key] = say(code, language, prompt=found.strip())
         findings.append(where.finding(code, message))
     return findings

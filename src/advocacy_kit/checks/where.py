@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..calendar import CalendarEntry, Draft, Finding
-from ..prevalidated import _direct_fields, prevalidated
+from ..prevalidated import (
+    _SET_DICT,
+    _SET_EXTRA,
+    _SET_FIELDS_SET,
+    _SET_PRIVATE,
+    _direct_fields,
+    prevalidated,
+)
 from .messages import CODES
 
 __all__ = ["Where"]
@@ -61,15 +68,16 @@ class Where:
             return prevalidated(Finding, values)
         # What prevalidated builds for these values, which name every field in the model's
         # order (checked once, below), without looking that up again for every finding.
-        finding = Finding.__new__(Finding)
-        _set(finding, "__dict__", values)
-        _set(finding, "__pydantic_fields_set__", set(values))
-        _set(finding, "__pydantic_extra__", None)
-        _set(finding, "__pydantic_private__", None)
+        finding = _new(Finding)
+        _SET_DICT(finding, values)
+        _SET_FIELDS_SET(finding, _FIELDS.copy())
+        _SET_EXTRA(finding, None)
+        _SET_PRIVATE(finding, None)
         return finding
 
 
-_set = object.__setattr__
+_new = Finding.__new__
+_FIELDS = set(Finding.model_fields)
 _DIRECT = _direct_fields(Finding) == (
     "code",
     "severity",

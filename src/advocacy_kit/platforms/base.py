@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import UsageError
-from ..text.entities import hashtags
+from ..text.entities import hashtags, more_signs_than
 from ..text.split import split_thread
 from .messages import message
 
@@ -159,6 +159,33 @@ def _option(options: PlatformOptions, name: str, default: Any) -> Any:
     return default
 
 
+def _tidied(text: str) -> str:
+    """``text`` with the spaces in each line that has a ``#`` collapsed, stripped."""
+    lines = [" ".join(line.split()) if "#" in line else line for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def _tidy(text: str) -> bool:
+    """Whether ``_tidied(text) == text``, looking only at the lines that have a ``#``.
+
+    Collapsing a line's spaces never lengthens it, nor does stripping: the tidied text is the
+    text only where no line changes and nothing is stripped.
+    """
+    if text.strip() != text:
+        return False
+    at = text.find("#")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        if " ".join(line.split()) != line:
+            return False
+        at = text.find("#", end)
+    return True
+
+
 class Platform:
     """Base class for platform plugins."""
 
@@ -253,6 +280,23 @@ class Platform:
     def _style_hashtags(self, text: str, cap: int | None) -> str:
         if cap is None and self.hashtag_style == "as_written":
             return text  # nothing to restyle or drop, whatever tags there are: no need to look
+        # Every tag stays as written where its sign is "#" (no "＃" to turn into one), its value
+        # has no "_" to camel-case and no more signs than the cap mean no more tags than it.
+        # The pieces below then join to the text itself, and only the lines with a "#" are
+        # tidied. Where that tidying leaves the text as it is, the text is the answer whether or
+        # not any "#" starts a tag: no need to look for them.
+        if (
+            type(text) is str
+            and "＃" not in text
+            and (cap is None or not more_signs_than(text, cap))
+            and (self.hashtag_style != "camel" or "_" not in text)
+            and _tidy(text)
+        ):
+            return text
+        return self._restyled_hashtags(text, cap)
+
+    def _restyled_hashtags(self, text: str, cap: int | None) -> str:
+        """What :meth:`_style_hashtags` gives, each tag looked at."""
         found = hashtags(text)
         if not found:
             return text
@@ -275,10 +319,7 @@ class Platform:
                 pieces.append(f"#{value}")
             cursor = tag.end
         pieces.append(text[cursor:])
-        lines = [
-            " ".join(line.split()) if "#" in line else line for line in "".join(pieces).split("\n")
-        ]
-        return "\n".join(lines).strip()
+        return _tidied("".join(pieces))
 
     def split(
         self, text: str, options: PlatformOptions | None = None, *, lead: str | None = None

@@ -52,6 +52,8 @@ class Bluesky(Platform):
         problems: list[str] = []
         opts = self._options(options)
         assert isinstance(opts, BlueskyOptions)
+        if type(text) is str and len(text) * 4 <= opts.max_bytes:
+            return problems  # no character takes more than four bytes: the text fits
         size = utf8_length(text)
         if size > opts.max_bytes:
             problems.append(

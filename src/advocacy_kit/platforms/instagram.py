@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pydantic import Field
 
 from ..hookspecs import hookimpl
-from ..text.entities import hashtags
+from ..text.entities import few_hashtags, hashtags
 from ..text.urls import extract_urls
 from .base import Platform, PlatformOptions
 from .messages import message
@@ -44,8 +44,7 @@ class Instagram(Platform):
     ) -> list[str]:
         problems: list[str] = []
         cap = self.hashtag_cap(options)
-        tags = len(hashtags(text))
-        if cap is not None and tags > cap:
+        if cap is not None and not few_hashtags(text, cap) and (tags := len(hashtags(text))) > cap:
             problems.append(
                 message(
                     "too_many_tags",

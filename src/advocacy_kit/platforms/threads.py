@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pydantic import Field
 
 from ..hookspecs import hookimpl
-from ..text.entities import hashtags
+from ..text.entities import few_hashtags, hashtags
 from ..text.urls import extract_urls
 from .base import Count, Platform, PlatformOptions, ThreadOptions, counted
 from .messages import message
@@ -42,7 +42,9 @@ class Threads(Platform):
         return counted(
             measured.length,
             measured.limit,
-            measured.valid and links <= opts.max_links and len(hashtags(text)) <= 1,
+            measured.valid
+            and links <= opts.max_links
+            and (few_hashtags(text, 1) or len(hashtags(text)) <= 1),
             measured.unit,
             {"links": links},
         )
@@ -64,7 +66,7 @@ class Threads(Platform):
                     limit=opts.max_links,
                 )
             )
-        tags = len(hashtags(text))
+        tags = 0 if few_hashtags(text, 1) else len(hashtags(text))  # 0 or 1: all the same here
         if tags > 1:
             problems.append(
                 message(

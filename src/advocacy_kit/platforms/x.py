@@ -57,6 +57,8 @@ class X(Platform):
         self, text: str, options: PlatformOptions | None = None, *, language: str = "en"
     ) -> list[str]:
         problems: list[str] = []
+        if _INVALID[0] not in text and _INVALID[1] not in text and _INVALID[2] not in text:
+            return problems  # none of them: nothing to sort or say
         # The same set as looking at each character of the text, at three substring searches.
         bad = sorted({f"U+{ord(c):04X}" for c in _INVALID if c in text})
         if bad:

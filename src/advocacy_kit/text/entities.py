@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["Entity", "cashtags", "hashtags", "mentions"]
+__all__ = ["Entity", "cashtags", "few_hashtags", "hashtags", "mentions", "more_signs_than"]
 
 _HASHTAG = regex.compile(
     r"(?<![\p{L}\p{M}\p{Nd}_&])[#＃](?![\ufe0f\u20e3])([\p{L}\p{M}\p{Nd}_]*\p{L}[\p{L}\p{M}\p{Nd}_]*)"
@@ -53,6 +53,20 @@ def hashtags(text: str) -> list[Entity]:
         found = tuple(Entity(m[1], m[0], m.start(), m.end()) for m in _HASHTAG.finditer(text))
         _tags_of[text] = found
     return list(found)
+
+
+def more_signs_than(text: str, most: int) -> bool:
+    """Whether ``text`` has more hashtag signs (``#``, ``＃``) than ``most``."""
+    return text.count("#") + text.count("＃") > most
+
+
+def few_hashtags(text: str, most: int) -> bool:
+    """True when ``text`` has too few signs (``#``, ``＃``) for more than ``most`` hashtags.
+
+    Every hashtag starts at a sign of its own, so then ``len(hashtags(text)) <= most`` without
+    looking for them; False means: look (there may still be no more than ``most``).
+    """
+    return type(text) is str and not more_signs_than(text, most)
 
 
 def mentions(text: str) -> list[Entity]:
