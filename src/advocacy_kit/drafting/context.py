@@ -73,8 +73,8 @@ class SlotView:
         """The view of a planned slot."""
         # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
         # no defaults or post-init), without its one object.__setattr__ call per field.
-        view = object.__new__(cls)
-        object.__setattr__(
+        view = _new(cls)
+        _set(
             view,
             "__dict__",
             {
@@ -85,6 +85,10 @@ class SlotView:
             },
         )
         return view
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,33 @@ def level_for(person: Person, topic: Topic) -> Level:
     """
     levels = [person.expertise[area] for area in topic.areas if area in person.expertise]
     return max(levels, key=_LEVELS.index, default="learning")
+
+
+_RANKS: dict[object, int] = {level: rank for rank, level in enumerate(_LEVELS)}
+_ABSENT = object()
+
+
+def _level(person: Person, topic: Topic) -> Level:
+    """:func:`level_for`, without a list and ``tuple.index`` per area.
+
+    The highest-ranked level in the topic's areas' order, the first of equals (they are the same
+    text), ``learning`` with none. Expertise that is not a plain dictionary, or holds a value
+    that is not a level (``level_for`` raises for it), goes to ``level_for`` itself.
+    """
+    expertise = person.expertise
+    if type(expertise) is not dict:
+        return level_for(person, topic)
+    best = -1
+    for area in topic.areas:
+        level = expertise.get(area, _ABSENT)
+        if level is _ABSENT:
+            continue
+        rank = _RANKS.get(level) if type(level) is str else None
+        if rank is None:
+            return level_for(person, topic)
+        if rank > best:
+            best = rank
+    return _LEVELS[best] if best >= 0 else "learning"
 
 
 def disclosure_text(kit: Kit, topic: Topic, language: str) -> str | None:
@@ -254,6 +285,8 @@ class ContextMemo:
         self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
         self._disclosures: dict[tuple[bool, str], str | None] = {}
         self._accounts: dict[tuple[str, str], dict[str, Any]] = {}
+        # Per account: account_values' values in order, then its rooms by (promotes, language).
+        self._records: dict[tuple[str, str], tuple[Any, ...]] = {}
         # Most accounts have options alike (often the defaults): their limits and rooms are
         # the same values, worked out once for all of them (see :func:`.options_key`).
         self._alike: dict[tuple[str, str], Hashable] = {}
@@ -313,6 +346,12 @@ class ContextMemo:
             }
         return dict(found)
 
+    def _record(self, platform: Platform | None, person: Person, name: str) -> tuple[Any, ...]:
+        """The values of :meth:`account_values` in their order, then a dict of the account's rooms."""
+        values = self.account_values(platform, person, name)
+        record = self._records[(person.id, name)] = (*values.values(), {})
+        return record
+
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
         """:meth:`PlatformLimits.of` for the person's account on ``name``, once per account."""
         key = (person.id, name)
@@ -361,20 +400,40 @@ def template_context(
     """
     memo = memo if memo is not None else ContextMemo(kit)
     slot = assignment.slot
+    name = slot.platform
+    language = assignment.language
+    # One look-up for what depends on the account alone: the values account_values gives and
+    # the account's rooms by what the disclosure depends on (see ContextMemo.disclosure).
+    record = memo._records.get((person.id, name))
+    if record is None:
+        record = memo._record(platform, person, name)
+    rooms = record[-1]
+    room_key = (topic.promotes_employer, language)
+    found = rooms.get(room_key)
+    if found is None:
+        found = rooms[room_key] = memo.room(topic, language, platform, person, name)
+    room, characters = found
     campaign_id = assignment.campaign_id
-    room, characters = memo.room(topic, assignment.language, platform, person, slot.platform)
-    context = memo.account_values(platform, person, slot.platform)
-    context.update(
-        level=memo.level(person, topic),
-        topic=topic,
-        campaign=memo.campaigns.get(campaign_id) if campaign_id is not None else None,
-        areas=memo.areas(topic),
-        slot=SlotView.of(slot, assignment.language),
-        kind=assignment.kind,
-        variant=assignment.variant,
-        language=assignment.language,
-        disclosure=room.disclosure,
-        room=characters,
-        fit=room.fit,
-    )
-    return context
+    areas = memo._areas.get(topic.id)
+    # The same names in the same order as account_values(...) updated with the draft's own
+    # values; lists a template may change are new for every draft.
+    return {
+        "person": record[0],
+        "formal": record[1],
+        "organization": record[2],
+        "organisation": record[3],
+        "platform": record[4],
+        "limits": record[5],
+        "handle": record[6],
+        "level": _level(person, topic),
+        "topic": topic,
+        "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
+        "areas": memo.areas(topic) if areas is None else list(areas),
+        "slot": SlotView.of(slot, language),
+        "kind": assignment.kind,
+        "variant": assignment.variant,
+        "language": language,
+        "disclosure": room.disclosure,
+        "room": characters,
+        "fit": room.fit,
+    }
