@@ -18,6 +18,7 @@ from .calendar import (
 from .checks import check_post, check_week
 from .draft_worker import DraftWorker
 from .drafting import Drafter
+from .drafting.options_key import account_options
 from .drafting.precompiled import PEOPLE_THRESHOLD, Precompiling, draft_template_names
 from .gc_tuning import fewer_collections
 from .models import Kit
@@ -102,7 +103,7 @@ def plan_week(
         options = options_of.get(key)
         if options is None:
             account = kit.person(slot.person_id).accounts[slot.platform]
-            options = options_of[key] = platform.options(account.options)
+            options = options_of[key] = account_options(platform, account.options)
         draft = drafter.draft(assignment)
         edit = edits.get(draft.id) if edits else None
         if edit is not None and edit.edited_text is not None:

@@ -292,6 +292,8 @@ class ContextMemo:
         self._alike: dict[tuple[str, str], Hashable] = {}
         self._shared_limits: dict[Hashable, PlatformLimits] = {}
         self._shared_rooms: dict[tuple[Hashable, str | None], tuple[Room, int]] = {}
+        # Per options key: its rooms by (promotes the employer, language) (see _record).
+        self._alike_rooms: dict[Hashable, dict[tuple[bool, str], tuple[Room, int]]] = {}
 
     def _options_key(self, platform: Platform | None, person: Person, name: str) -> Hashable:
         """A key the person's account on ``name`` shares with every account whose options are alike."""
@@ -347,9 +349,36 @@ class ContextMemo:
         return dict(found)
 
     def _record(self, platform: Platform | None, person: Person, name: str) -> tuple[Any, ...]:
-        """The values of :meth:`account_values` in their order, then a dict of the account's rooms."""
-        values = self.account_values(platform, person, name)
-        record = self._records[(person.id, name)] = (*values.values(), {})
+        """The values of :meth:`account_values` in their order, then the account's rooms.
+
+        The rooms (by whether the topic promotes the employer and the draft's language, all the
+        disclosure depends on) are :meth:`room`'s, which depend on the account only through its
+        options: accounts with options alike share one dictionary of them.
+        """
+        key = (person.id, name)
+        alike = self._options_key(platform, person, name)
+        known = self._accounts.get(key)
+        if known is not None:  # account_values was asked before: the very values it gave
+            values = tuple(known.values())
+        else:
+            limits = self._shared_limits.get(alike)
+            if limits is None:
+                limits = self.limits(platform, person, name)
+            account = person.accounts.get(name)
+            organization = self.kit.organization
+            values = (
+                person,
+                person.voice.tone == "formal",
+                organization,
+                organization,
+                name,
+                limits,
+                account.handle if account else "",
+            )
+        rooms = self._alike_rooms.get(alike)
+        if rooms is None:
+            rooms = self._alike_rooms[alike] = {}
+        record = self._records[key] = (*values, rooms)
         return record
 
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
