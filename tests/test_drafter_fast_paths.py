@@ -367,3 +367,38 @@ def test_entries_are_those_prevalidated_builds(kit_path: Path) -> None:
         assert entry == built
         assert list(entry.__dict__) == list(CalendarEntry.model_fields)
         assert entry.model_fields_set == built.model_fields_set
+
+
+SHARING_KIT = DRAFTING_KIT.replace(
+    '      mastodon: {handle: "@bo@social.example", cadence: "tue 10:00"}\n',
+    '      mastodon: {handle: "@bo@social.example", cadence: "tue 10:00"}\n'
+    "  - id: cy\n    name: Cy\n    languages: [en]\n    expertise: {testing: practitioner}\n"
+    '    accounts:\n      mastodon:\n        cadence: "tue 11:00"\n'
+    "        options: {max_characters: 1000}\n"
+    "  - id: di\n    name: Di\n    languages: [en]\n    expertise: {tooling: expert}\n"
+    '    accounts:\n      mastodon:\n        cadence: "tue 12:00"\n'
+    "        options: {max_characters: 1000}\n",
+)
+
+
+@pytest.mark.parametrize("values_first", [False, True], ids=["context first", "values first"])
+def test_accounts_alike_and_unlike_get_their_own_contexts(
+    drafting_kit: Callable[..., Kit],
+    make_assignment: Callable[..., Assignment],
+    values_first: bool,
+) -> None:
+    kit = drafting_kit(SHARING_KIT)
+    memo, careful_memo = ContextMemo(kit), ContextMemo(kit)
+    mastodon = get_platforms()["mastodon"]
+    for person_id in ["bo", "cy", "di", "bo", "cy"]:
+        for topic_id in ["flaky-tests", "launch"]:
+            person, topic = kit.person(person_id), kit.topic(topic_id)
+            if values_first:
+                memo.account_values(mastodon, person, "mastodon")
+            assignment = make_assignment(
+                "tip", person=person_id, topic=topic_id, platform="mastodon"
+            )
+            fast = template_context(kit, assignment, person, topic, mastodon, memo=memo)
+            careful = _careful_context(kit, assignment, person, topic, mastodon, careful_memo)
+            _same_contexts(fast, careful, one_memo=False)
+            assert fast["limits"].characters == (500 if person_id == "bo" else 1000)

@@ -428,19 +428,30 @@ def template_context(
     ``memo`` keeps what repeats between the drafts of one kit (the :class:`Drafter` passes one).
     """
     memo = memo if memo is not None else ContextMemo(kit)
-    slot = assignment.slot
-    name = slot.platform
-    language = assignment.language
-    # One look-up for what depends on the account alone: the values account_values gives and
-    # the account's rooms by what the disclosure depends on (see ContextMemo.disclosure).
+    name = assignment.slot.platform
     record = memo._records.get((person.id, name))
     if record is None:
         record = memo._record(platform, person, name)
+    return _context(memo, assignment, person, topic, platform, record)
+
+
+def _context(
+    memo: ContextMemo,
+    assignment: Assignment,
+    person: Person,
+    topic: Topic,
+    platform: Platform | None,
+    record: tuple[Any, ...],
+) -> dict[str, Any]:
+    """:func:`template_context` with the record of the person's account on the slot's platform."""
+    slot = assignment.slot
+    language = assignment.language
+    # The account's rooms by what the disclosure depends on (see ContextMemo.disclosure).
     rooms = record[-1]
     room_key = (topic.promotes_employer, language)
     found = rooms.get(room_key)
     if found is None:
-        found = rooms[room_key] = memo.room(topic, language, platform, person, name)
+        found = rooms[room_key] = memo.room(topic, language, platform, person, slot.platform)
     room, characters = found
     campaign_id = assignment.campaign_id
     areas = memo._areas.get(topic.id)

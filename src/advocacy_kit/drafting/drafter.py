@@ -23,7 +23,7 @@ from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import builder
-from .context import ContextMemo, template_context
+from .context import ContextMemo, _context, template_context
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -183,12 +183,18 @@ class Drafter:
         template = self._templates.get((language, assignment.kind, slot.platform))
         if template is None:
             template = self.template_for(language, assignment.kind, slot.platform)
-        person = kit.person(slot.person_id)
         platforms = self._platforms if self._platforms is not None else self.platforms
         platform = platforms.get(slot.platform)
         memo = self._memo
-        context = template_context(kit, assignment, person, topic, platform, memo=memo)
-        body = self.render(template, context)
+        # The memo's record of the person's account holds the person kit.person found for it
+        # (a memo belongs to the kit as it stands): a person is looked up once per account.
+        record = memo._records.get((slot.person_id, slot.platform))
+        if record is None:
+            person = kit.person(slot.person_id)
+            record = memo._record(platform, person, slot.platform)
+        else:
+            person = record[0]
+        body = self.render(template, _context(memo, assignment, person, topic, platform, record))
         disclosure = memo.disclosure(topic, language)
         return self._made(assignment, template, body, disclosure)
 
