@@ -19,13 +19,8 @@ import pytest
 from advocacy_kit import pipeline
 from advocacy_kit.calendar import Assignment, Calendar, CalendarEntry, Draft, Slot
 from advocacy_kit.drafting import Drafter
-from advocacy_kit.drafting.context import (
-    ContextMemo,
-    SlotView,
-    _level,
-    level_for,
-    template_context,
-)
+from advocacy_kit.drafting.context import ContextMemo, SlotView, level_for, template_context
+from advocacy_kit.drafting.context_parts import _level
 from advocacy_kit.drafting.drafter import _without_blank_lines
 from advocacy_kit.loading import load_kit
 from advocacy_kit.models import Kit, Person, Topic
