@@ -46,10 +46,15 @@ class Slot(_Value):
         if start.year < 1000:  # strftime's own way with short years
             return f"{self.person_id}-{self.platform}-{start:%Y%m%dT%H%M}"
         # The same text as %Y%m%dT%H%M without strftime, which costs more than the rest of a
-        # week's bookkeeping of ids.
-        return (
-            f"{self.person_id}-{self.platform}-{start.year}{start.month:02}{start.day:02}"
-            f"T{start.hour:02}{start.minute:02}"
+        # week's bookkeeping of ids; %-formatting pads the (int) fields as "02" does, in one call.
+        return "%s-%s-%d%02d%02dT%02d%02d" % (  # noqa: UP031
+            self.person_id,
+            self.platform,
+            start.year,
+            start.month,
+            start.day,
+            start.hour,
+            start.minute,
         )
 
 

@@ -18,6 +18,7 @@ from .calendar import (
 from .checks import check_post, check_week
 from .draft_worker import DraftWorker
 from .drafting import Drafter
+from .drafting.options_key import account_options
 from .drafting.precompiled import PEOPLE_THRESHOLD, Precompiling, draft_template_names
 from .gc_tuning import fewer_collections
 from .models import Kit
@@ -26,14 +27,18 @@ from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
-from .prevalidated import prevalidated
+from .prevalidated import builder
 from .schedule import schedule_week
+from .tracking import adjust_post as _track_links_hook
 from .weeks import IsoWeek, parse_week
 
 if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["plan_week"]
+
+_build_entry = builder(CalendarEntry)
+_ENTRY_FIELDS = set(CalendarEntry.model_fields)
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -98,9 +103,9 @@ def plan_week(
         options = options_of.get(key)
         if options is None:
             account = kit.person(slot.person_id).accounts[slot.platform]
-            options = options_of[key] = platform.options(account.options)
+            options = options_of[key] = account_options(platform, account.options)
         draft = drafter.draft(assignment)
-        edit = edits.get(draft.id)
+        edit = edits.get(draft.id) if edits else None
         if edit is not None and edit.edited_text is not None:
             # What the person wrote is what goes out: measure and check that, not the template.
             draft = drafter.with_edited_text(draft, edit.edited_text)
@@ -116,6 +121,14 @@ def plan_week(
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for adjust in adjusters:
+            if (
+                adjust is _track_links_hook
+                and type(post.parts) is list
+                and not (kit.guidelines.tracking_parameters and kit.guidelines.employer_domains)
+            ):
+                # Without both, track_links gives every part back as it is, so the built-in
+                # hook returns None: the post stays as it is.
+                continue
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post = adjusted
@@ -127,9 +140,9 @@ def plan_week(
 
     def entry(assignment: Assignment, written: tuple[Draft, Post, list[Finding]]) -> CalendarEntry:
         draft, post, findings = written
-        # Every part is a validated value already: no need to validate them again.
-        return prevalidated(
-            CalendarEntry,
+        # Every part is a validated value already: no need to validate them again. The names
+        # are the entry's fields in their order: what prevalidated(CalendarEntry, ...) makes.
+        return _build_entry(
             {
                 "slot": assignment.slot,
                 "assignment": assignment,
@@ -137,6 +150,7 @@ def plan_week(
                 "post": post,
                 "findings": findings,
             },
+            _ENTRY_FIELDS.copy(),
         )
 
     # A large week is drafted in a second process while it is still being planned; the worker,

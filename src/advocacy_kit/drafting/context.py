@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..text import grapheme_count
 from ..tracking import track_links
+from .context_parts import PlatformLimits, _level, disclosure_text, level_for
 from .filters import localised_date, shorten
 from .options_key import options_key
 
@@ -35,8 +36,6 @@ __all__ = [
     "level_for",
     "template_context",
 ]
-
-_LEVELS: tuple[Level, ...] = ("learning", "practitioner", "expert")
 
 
 @dataclass(frozen=True)
@@ -73,8 +72,8 @@ class SlotView:
         """The view of a planned slot."""
         # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
         # no defaults or post-init), without its one object.__setattr__ call per field.
-        view = object.__new__(cls)
-        object.__setattr__(
+        view = _new(cls)
+        _set(
             view,
             "__dict__",
             {
@@ -87,60 +86,8 @@ class SlotView:
         return view
 
 
-@dataclass(frozen=True)
-class PlatformLimits:
-    """How much room the platform gives a post, so a template can choose a short form."""
-
-    name: str
-    display_name: str
-    characters: int
-    unit: str
-    threads: bool
-
-    @property
-    def short(self) -> bool:
-        """True where a post is at most 300 characters (X, Bluesky)."""
-        return self.characters <= 300
-
-    @classmethod
-    def of(
-        cls, platform: Platform | None, name: str, options: dict[str, Any] | None = None
-    ) -> PlatformLimits:
-        """Limits of a registered platform for an account's options, or generous defaults."""
-        if platform is None:
-            return cls(name, name, 3000, "characters", False)
-        return cls(
-            platform.name,
-            platform.display_name,
-            platform.limit_for(platform.options(options)),
-            platform.counting,
-            platform.supports_threads,
-        )
-
-
-def level_for(person: Person, topic: Topic) -> Level:
-    """The person's highest level in the topic's areas; ``learning`` if they have none of them.
-
-    The same rule the planner picks post kinds by, so the wording matches the kind. With no level
-    on record a draft claims no expertise: saying too little is better than saying what is false.
-    """
-    levels = [person.expertise[area] for area in topic.areas if area in person.expertise]
-    return max(levels, key=_LEVELS.index, default="learning")
-
-
-def disclosure_text(kit: Kit, topic: Topic, language: str) -> str | None:
-    """The disclosure the guidelines require for this topic in this language, if any.
-
-    Falls back to the organisation's language, then to any text the guidelines give; stripped
-    the way a draft is, so it stands in the post verbatim.
-    :meth:`~advocacy_kit.drafting.Drafter.disclosure_for` adds this text to the draft.
-    """
-    rules = kit.guidelines.disclosure
-    if not (topic.promotes_employer or rules.applies_to == "all"):
-        return None
-    texts = {lang: text.strip() for lang, text in rules.texts.items() if text.strip()}
-    found = texts.get(language) or texts.get(kit.organization.language)
-    return found or next(iter(texts.values()), None)
+_new = object.__new__
+_set = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -254,11 +201,15 @@ class ContextMemo:
         self._rooms: dict[tuple[str, str, str | None], tuple[Room, int]] = {}
         self._disclosures: dict[tuple[bool, str], str | None] = {}
         self._accounts: dict[tuple[str, str], dict[str, Any]] = {}
+        # Per account: account_values' values in order, then its rooms by (promotes, language).
+        self._records: dict[tuple[str, str], tuple[Any, ...]] = {}
         # Most accounts have options alike (often the defaults): their limits and rooms are
         # the same values, worked out once for all of them (see :func:`.options_key`).
         self._alike: dict[tuple[str, str], Hashable] = {}
         self._shared_limits: dict[Hashable, PlatformLimits] = {}
         self._shared_rooms: dict[tuple[Hashable, str | None], tuple[Room, int]] = {}
+        # Per options key: its rooms by (promotes the employer, language) (see _record).
+        self._alike_rooms: dict[Hashable, dict[tuple[bool, str], tuple[Room, int]]] = {}
 
     def _options_key(self, platform: Platform | None, person: Person, name: str) -> Hashable:
         """A key the person's account on ``name`` shares with every account whose options are alike."""
@@ -313,6 +264,39 @@ class ContextMemo:
             }
         return dict(found)
 
+    def _record(self, platform: Platform | None, person: Person, name: str) -> tuple[Any, ...]:
+        """The values of :meth:`account_values` in their order, then the account's rooms.
+
+        The rooms (by whether the topic promotes the employer and the draft's language, all the
+        disclosure depends on) are :meth:`room`'s, which depend on the account only through its
+        options: accounts with options alike share one dictionary of them.
+        """
+        key = (person.id, name)
+        alike = self._options_key(platform, person, name)
+        known = self._accounts.get(key)
+        if known is not None:  # account_values was asked before: the very values it gave
+            values = tuple(known.values())
+        else:
+            limits = self._shared_limits.get(alike)
+            if limits is None:
+                limits = self.limits(platform, person, name)
+            account = person.accounts.get(name)
+            organization = self.kit.organization
+            values = (
+                person,
+                person.voice.tone == "formal",
+                organization,
+                organization,
+                name,
+                limits,
+                account.handle if account else "",
+            )
+        rooms = self._alike_rooms.get(alike)
+        if rooms is None:
+            rooms = self._alike_rooms[alike] = {}
+        record = self._records[key] = (*values, rooms)
+        return record
+
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
         """:meth:`PlatformLimits.of` for the person's account on ``name``, once per account."""
         key = (person.id, name)
@@ -360,21 +344,52 @@ def template_context(
     ``memo`` keeps what repeats between the drafts of one kit (the :class:`Drafter` passes one).
     """
     memo = memo if memo is not None else ContextMemo(kit)
+    name = assignment.slot.platform
+    record = memo._records.get((person.id, name))
+    if record is None:
+        record = memo._record(platform, person, name)
+    return _context(memo, assignment, person, topic, platform, record)
+
+
+def _context(
+    memo: ContextMemo,
+    assignment: Assignment,
+    person: Person,
+    topic: Topic,
+    platform: Platform | None,
+    record: tuple[Any, ...],
+) -> dict[str, Any]:
+    """:func:`template_context` with the record of the person's account on the slot's platform."""
     slot = assignment.slot
+    language = assignment.language
+    # The account's rooms by what the disclosure depends on (see ContextMemo.disclosure).
+    rooms = record[-1]
+    room_key = (topic.promotes_employer, language)
+    found = rooms.get(room_key)
+    if found is None:
+        found = rooms[room_key] = memo.room(topic, language, platform, person, slot.platform)
+    room, characters = found
     campaign_id = assignment.campaign_id
-    room, characters = memo.room(topic, assignment.language, platform, person, slot.platform)
-    context = memo.account_values(platform, person, slot.platform)
-    context.update(
-        level=memo.level(person, topic),
-        topic=topic,
-        campaign=memo.campaigns.get(campaign_id) if campaign_id is not None else None,
-        areas=memo.areas(topic),
-        slot=SlotView.of(slot, assignment.language),
-        kind=assignment.kind,
-        variant=assignment.variant,
-        language=assignment.language,
-        disclosure=room.disclosure,
-        room=characters,
-        fit=room.fit,
-    )
-    return context
+    areas = memo._areas.get(topic.id)
+    # The same names in the same order as account_values(...) updated with the draft's own
+    # values; lists a template may change are new for every draft.
+    return {
+        "person": record[0],
+        "formal": record[1],
+        "organization": record[2],
+        "organisation": record[3],
+        "platform": record[4],
+        "limits": record[5],
+        "handle": record[6],
+        "level": _level(person, topic),
+        "topic": topic,
+        "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
+        "areas": memo.areas(topic) if areas is None else list(areas),
+        "slot": SlotView.of(slot, language),
+        "kind": assignment.kind,
+        "variant": assignment.variant,
+        "language": language,
+        "disclosure": room.disclosure,
+        "room": characters,
+        "fit": room.fit,
+    }

@@ -22,8 +22,8 @@ import jinja2
 from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
-from ..prevalidated import prevalidated
-from .context import ContextMemo, template_context
+from ..prevalidated import builder
+from .context import ContextMemo, _context, template_context
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -34,6 +34,14 @@ __all__ = ["Drafter"]
 
 _BLANK_LINES = re.compile(r"\n{3,}")
 _DRAFT_FIELDS_SET = {"id", "assignment", "text", "template", "disclosure", "prompts"}
+_build_draft = builder(Draft)
+
+
+def _without_blank_lines(text: str) -> str:
+    """``text`` with runs of blank lines made one, stripped."""
+    if "\n\n\n" in text:  # the only texts the pattern can change
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 @jinja2.pass_context
@@ -143,7 +151,7 @@ class Drafter:
             if not isinstance(error, jinja2.TemplateError) and not has_template_place(error):
                 raise
             raise template_error(error, template.name or "") from None
-        return _BLANK_LINES.sub("\n\n", text).strip()
+        return _without_blank_lines(text)
 
     def disclosure_for(self, topic: Topic, language: str) -> str | None:
         """The disclosure the guidelines require for this topic in this language, if any.
@@ -163,17 +171,52 @@ class Drafter:
 
     def draft(self, assignment: Assignment) -> Draft:
         """Render one draft; raise :class:`TemplateError` naming the template and line."""
+        if type(self) is not Drafter:
+            # A subclass may have changed any step: take them one by one, as they are.
+            return self._draft_by_steps(assignment)
+        # The steps of _draft_by_steps in their order, each as its method does it, with the
+        # topic looked up once and the memo's dictionaries read here.
+        kit = self.kit
+        slot = assignment.slot
+        language = assignment.language
+        topic = kit.topic(assignment.topic_id)
+        template = self._templates.get((language, assignment.kind, slot.platform))
+        if template is None:
+            template = self.template_for(language, assignment.kind, slot.platform)
+        platforms = self._platforms if self._platforms is not None else self.platforms
+        platform = platforms.get(slot.platform)
+        memo = self._memo
+        # The memo's record of the person's account holds the person kit.person found for it
+        # (a memo belongs to the kit as it stands): a person is looked up once per account.
+        record = memo._records.get((slot.person_id, slot.platform))
+        if record is None:
+            person = kit.person(slot.person_id)
+            record = memo._record(platform, person, slot.platform)
+        else:
+            person = record[0]
+        body = self.render(template, _context(memo, assignment, person, topic, platform, record))
+        disclosure = memo.disclosure(topic, language)
+        return self._made(assignment, template, body, disclosure)
+
+    def _draft_by_steps(self, assignment: Assignment) -> Draft:
+        """:meth:`draft` through each of the drafter's methods."""
         topic = self.kit.topic(assignment.topic_id)
         template = self.template_for(assignment.language, assignment.kind, assignment.slot.platform)
         body = self.render(template, self.context(assignment))
         disclosure = self.disclosure_for(topic, assignment.language)
+        return self._made(assignment, template, body, disclosure)
+
+    def _made(
+        self, assignment: Assignment, template: jinja2.Template, body: str, disclosure: str | None
+    ) -> Draft:
+        """The draft of a rendered body, with the disclosure where the guidelines put it."""
         text = body
         if disclosure:
             first = self.kit.guidelines.disclosure.position == "start"
             text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
-        # Every value is a validated one or a string made here: nothing to validate again.
-        return prevalidated(
-            Draft,
+        # Every value is a validated one or a string made here: nothing to validate again. The
+        # names are Draft's fields in their order, so this is what prevalidated(Draft, ...) makes.
+        return _build_draft(
             {
                 "id": assignment.slot.id,
                 "assignment": assignment,
