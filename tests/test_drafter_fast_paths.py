@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from advocacy_kit import pipeline
 from advocacy_kit.calendar import Assignment, Calendar, CalendarEntry, Draft, Slot
 from advocacy_kit.drafting import Drafter
 from advocacy_kit.drafting.context import ContextMemo, SlotView, level_for, template_context
@@ -328,30 +327,6 @@ def test_slot_ids_are_those_strftime_writes(start: dt.datetime, zone: str) -> No
 
 def _dumped(calendar: Calendar) -> list[tuple[str, set[str]]]:
     return [(entry.model_dump_json(), entry.model_fields_set) for entry in calendar.entries]
-
-
-@pytest.mark.parametrize(
-    ("parameters", "domains"),
-    [(False, False), (True, False), (False, True), (True, True)],
-    ids=["neither", "parameters only", "domains only", "both"],
-)
-def test_weeks_are_those_with_every_hook_called(
-    monkeypatch: pytest.MonkeyPatch, parameters: bool, domains: bool
-) -> None:
-    kit = load_kit(ENGLISH_KIT)
-    guidelines = kit.guidelines.model_copy(
-        update={
-            "tracking_parameters": kit.guidelines.tracking_parameters if parameters else {},
-            "employer_domains": kit.guidelines.employer_domains if domains else [],
-        }
-    )
-    kit = kit.model_copy(update={"guidelines": guidelines})
-    fast = plan_week(kit, "2026-W49", record=False)
-    # The careful way: the built-in tracking hook is called for every post.
-    monkeypatch.setattr(pipeline, "_track_links_hook", object())
-    careful = plan_week(kit, "2026-W49", record=False)
-    assert _dumped(fast) == _dumped(careful)
-    assert fast == careful
 
 
 @KITS

@@ -29,7 +29,6 @@ from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
 from .prevalidated import builder
 from .schedule import schedule_week
-from .tracking import adjust_post as _track_links_hook
 from .weeks import IsoWeek, parse_week
 
 if TYPE_CHECKING:
@@ -121,14 +120,6 @@ def plan_week(
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for adjust in adjusters:
-            if (
-                adjust is _track_links_hook
-                and type(post.parts) is list
-                and not (kit.guidelines.tracking_parameters and kit.guidelines.employer_domains)
-            ):
-                # Without both, track_links gives every part back as it is, so the built-in
-                # hook returns None: the post stays as it is.
-                continue
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post = adjusted
