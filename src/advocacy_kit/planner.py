@@ -86,6 +86,9 @@ class _Planner(PlanState):
         refused: set[str] = set()
         # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
         full = spacing.full_at(instant, room, day)
+        # Topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at),
+        # looked up only when a topic's colleagues are too close: most slots never need it.
+        blocked: list[set[str]] = []
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
@@ -110,8 +113,14 @@ class _Planner(PlanState):
                 full.add(topic_id)
                 refused.add(topic_id)
                 return False
+            if not blocked:
+                blocked.append(spacing.blocked_at(slot, view.person))
+            if topic_id in blocked[0]:
+                refused.add(topic_id)
+                return False  # move() found no time before, and colleagues only add times
             moved = spacing.move(slot, others, view.person)
             if moved is None:
+                blocked[0].add(topic_id)
                 refused.add(topic_id)
                 return False
             placed[topic_id] = moved
