@@ -85,11 +85,11 @@ class _Planner(PlanState):
         spaced = bool(spacing.spacing)
         placed: dict[str, Slot] = {}
         refused: set[str] = set()
-        # Looked up only when a topic's colleagues are too close (most slots never are): the
-        # topics too full at this time for this much room (ColleagueSpacing.full_at) and those
-        # no move of this slot finds a time for (ColleagueSpacing.blocked_at). A topic in either
-        # has colleagues too close, and colleagues only add times: it never passes clear().
-        crowded: list[set[str]] = []
+        # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
+        full = spacing.full_at(instant, room, day)
+        # Topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at),
+        # looked up only when a move is about to be tried: most slots never try one.
+        blocked: list[set[str]] = []
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
@@ -103,29 +103,26 @@ class _Planner(PlanState):
                 return False  # … or after its last
             if topic_id in placed:
                 return True
-            if topic_id in refused:
+            if topic_id in refused or topic_id in full:
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
             others = times.get(topic_id)
             if not others or not spaced or clear(others, instant):
                 placed[topic_id] = slot
                 return True
-            if not crowded:
-                crowded.append(spacing.full_at(instant, room, day))
-                crowded.append(spacing.blocked_at(slot, view.person))
-            full, blocked = crowded
-            moved = None
-            if topic_id in full or topic_id in blocked:
-                pass  # refused before, to this slot or one like it
-            elif len(others) > room:  # as move() finds: no time in the sharing hours is free
+            refused.add(topic_id)  # unless it moves, below
+            if len(others) > room:  # as move() finds: no time in the sharing hours is free
                 full.add(topic_id)
-            else:
-                moved = spacing.move(slot, others, view.person)
-                if moved is None:
-                    blocked.add(topic_id)
-            if moved is None:
-                refused.add(topic_id)
                 return False
+            if not blocked:
+                blocked.append(spacing.blocked_at(slot, view.person))
+            if topic_id in blocked[0]:
+                return False  # move() found no time before, and colleagues only add times
+            moved = spacing.move(slot, others, view.person)
+            if moved is None:
+                blocked[0].add(topic_id)
+                return False
+            refused.discard(topic_id)
             placed[topic_id] = moved
             return True
 
@@ -136,7 +133,7 @@ class _Planner(PlanState):
                 # Every one is in one of the person's areas and suits one of their languages;
                 # campaign topics are never used outside their campaign's window.
                 for topic, campaign in profile.running_on(day, self.campaign)
-                if fits(topic)
+                if topic.id not in full and fits(topic)
             ]
             if running:
                 topic = min(running, key=lambda item: item[:2])[2]
