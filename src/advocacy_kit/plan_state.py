@@ -18,7 +18,7 @@ from hashlib import sha256
 from .calendar import Assignment, Slot
 from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
-from .plan_views import PersonView, Profile
+from .plan_views import AreaTiers, PersonView, Profile
 from .plan_words import ReasonWords
 from .prevalidated import prevalidated
 from .reasons import say, say_around
@@ -100,8 +100,10 @@ class PlanState:
         self.campaign_on: dict[tuple[str, dt.date], tuple[int, str] | None] = {}
         self.used_this_week: dict[str, set[str]] = defaultdict(set)
         self.platforms_of: dict[tuple[str, str], set[str]] = defaultdict(set)
-        # Posts per area so far this week, per person (a count not there yet is 0).
+        # Posts per area so far this week, per person (every area of theirs from 0 on).
         self.area_use: dict[str, dict[str, int]] = defaultdict(dict)
+        # The areas grouped by count, per counts of a person's areas.
+        self.tiers = AreaTiers()
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
         # Every assignment with its sort key (UTC start, person, platform, running number).
         self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
@@ -130,6 +132,8 @@ class PlanState:
             # The same objects as the week's record, so either way of looking sees every use.
             found.used = self.used_this_week[person.id]
             found.area_use = self.area_use[person.id]
+            for area in found.areas:
+                found.area_use.setdefault(area, 0)
             found.last = self.past.last_week.get(person.id, _NO_HISTORY)
             found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
@@ -285,12 +289,17 @@ class PlanState:
         # As say("balance", …, count=…): the text around the count, and the count as format()
         # writes an int.
         reasons.append(f"{around[0]}{use.get(area, 0)}{around[1]}")
+        # Each phrase as its ReasonWords method gives it, read directly once it is worded.
         uses = self.index.uses[topic_id]
         if uses:
-            reasons.append(words.rotation(uses))
-        reasons.append(words.kind(kind, level, bool(topic.kind)))
+            text = words.rotations.get(uses)
+            reasons.append(words.rotation(uses) if text is None else text)
+        fixed = bool(topic.kind)
+        text = words.kinds.get((kind, level, fixed))
+        reasons.append(words.kind(kind, level, fixed) if text is None else text)
         if shared:
-            reasons.append(words.colleague_angle(kind, variant))
+            text = words.angles.get((kind, variant))
+            reasons.append(words.colleague_angle(kind, variant) if text is None else text)
         return reasons
 
     def assignment(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from .models import Level, Person, Topic
 from .topic_index import Pool, TopicIndex
 
-__all__ = ["PersonView", "Profile"]
+__all__ = ["AreaTiers", "PersonView", "Profile"]
 
 _NO_HISTORY: dict[str, str] = {}
 # A campaign as the planner ranks it: (priority, campaign id).
@@ -67,6 +67,24 @@ class Profile:
             pools_for = self.index.pools_for
             found = self.pools[day] = [pools_for(area, self.languages, day) for area in self.areas]
         return found
+
+
+class AreaTiers(dict[tuple[int, ...], list[list[int]]]):
+    """Per counts of a person's areas so far: the areas' places grouped by count, fewest
+    first, each group in place order. Everyone with the same counts shares the result (do not
+    change it); a count vector met the first time is grouped then.
+    """
+
+    def __missing__(self, counts: tuple[int, ...]) -> list[list[int]]:
+        if min(counts) == max(counts):
+            tiers = [list(range(len(counts)))]
+        else:
+            grouped: dict[int, list[int]] = {}
+            for place, count in enumerate(counts):
+                grouped.setdefault(count, []).append(place)
+            tiers = [grouped[count] for count in sorted(grouped)]
+        self[counts] = tiers
+        return tiers
 
 
 class PersonView:

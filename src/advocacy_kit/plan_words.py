@@ -24,6 +24,11 @@ class ReasonWords:
         self.known: dict[tuple[object, ...], str] = {}
         # The words before and after a field filled in per person (see reasons.say_around).
         self.around: dict[tuple[object, ...], tuple[str, str]] = {}
+        # The phrases every assignment asks for, each by what goes into it (read them directly
+        # when the key is there; the methods fill them in).
+        self.rotations: dict[int, str] = {}
+        self.kinds: dict[tuple[str, str, bool], str] = {}
+        self.angles: dict[tuple[str, int], str] = {}
 
     def expertise(self, name: str, areas: tuple[str, ...], level: str) -> str:
         """The person's areas that the topic is in, and their level."""
@@ -61,20 +66,19 @@ class ReasonWords:
 
     def rotation(self, count: int) -> str:
         """How often the topic was used across the kit."""
-        key = ("rotation", count)
-        found = self.known.get(key)
+        found = self.rotations.get(count)
         if found is None:
-            found = self.known[key] = say("rotation", self.language, count=count)
+            found = self.rotations[count] = say("rotation", self.language, count=count)
         return found
 
     def kind(self, kind: str, level: str, fixed: bool) -> str:
         """Why the post has its kind: the topic asks for it, or the level suits it."""
-        key = ("kind", kind, level, fixed)
-        found = self.known.get(key)
+        key = (kind, level, fixed)
+        found = self.kinds.get(key)
         if found is None:
             lang = self.language
             label = kind_label(kind, lang)
-            found = self.known[key] = (
+            found = self.kinds[key] = (
                 say("kind_fixed", lang, kind=label)
                 if fixed
                 else say("kind", lang, kind=label, level=level_word(level, lang))
@@ -83,10 +87,10 @@ class ReasonWords:
 
     def colleague_angle(self, kind: str, variant: int) -> str:
         """Colleagues have the topic that day too: another kind or variant."""
-        key = ("colleague_angle", kind, variant)
-        found = self.known.get(key)
+        key = (kind, variant)
+        found = self.angles.get(key)
         if found is None:
-            found = self.known[key] = say(
+            found = self.angles[key] = say(
                 "colleague_angle",
                 self.language,
                 kind=kind_label(kind, self.language),

@@ -35,6 +35,7 @@ __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 _UTC = dt.UTC
 _NOTHING: frozenset[str] = frozenset()
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
+_ONE_TIER: list[list[int]] = [[0]]
 
 
 class _Planner(PlanState):
@@ -86,6 +87,9 @@ class _Planner(PlanState):
         refused: set[str] = set()
         # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
         full = spacing.full_at(instant, room, day)
+        # Topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at),
+        # looked up only when a move is about to be tried: most slots never try one.
+        blocked: list[set[str]] = []
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
@@ -106,14 +110,19 @@ class _Planner(PlanState):
             if not others or not spaced or clear(others, instant):
                 placed[topic_id] = slot
                 return True
+            refused.add(topic_id)  # unless it moves, below
             if len(others) > room:  # as move() finds: no time in the sharing hours is free
                 full.add(topic_id)
-                refused.add(topic_id)
                 return False
+            if not blocked:
+                blocked.append(spacing.blocked_at(slot, view.person))
+            if topic_id in blocked[0]:
+                return False  # move() found no time before, and colleagues only add times
             moved = spacing.move(slot, others, view.person)
             if moved is None:
-                refused.add(topic_id)
+                blocked[0].add(topic_id)
                 return False
+            refused.discard(topic_id)
             placed[topic_id] = moved
             return True
 
@@ -129,22 +138,14 @@ class _Planner(PlanState):
             if running:
                 topic = min(running, key=lambda item: item[:2])[2]
                 return topic, placed[topic.id]
-        areas = view.areas
         pools = profile.pools_on(day)
-        if len(areas) == 1:
-            tiers: list[list[int]] = [[0]]  # one area is a tier of its own, whatever its count
+        if len(pools) == 1:
+            tiers = _ONE_TIER  # one area is a tier of its own, whatever its count
         else:
-            # The areas (by their place in ``areas``) grouped by their count so far, fewest
-            # first, each group in name order.
-            use = view.area_use
-            counts = [use.get(area, 0) for area in areas]
-            if min(counts) == max(counts):
-                tiers = [list(range(len(areas)))]
-            else:
-                grouped: dict[int, list[int]] = {}
-                for place, count in enumerate(counts):
-                    grouped.setdefault(count, []).append(place)
-                tiers = [grouped[count] for count in sorted(grouped)]
+            # The areas (by their place in ``view.areas``) grouped by their count so far, fewest
+            # first, each group in name order; the same for every person with these counts.
+            counts = tuple(map(view.area_use.__getitem__, view.areas))
+            tiers = self.tiers[counts]
         search = self.index.search
         for tier in tiers:
             # The lowest-ranked topic over the tier's areas; on a tie the first area's, as
@@ -198,12 +199,18 @@ class _Planner(PlanState):
                 start = placed.start
                 instant = start.astimezone(_UTC)
                 day = start.date()
-            fit = self.fit_of(view, topic)
+            topic_id = topic.id
+            areas = topic.areas
+            # As fit_of(), when the person's view has it already.
+            fit = view.fits.get(areas[0] if len(areas) == 1 else tuple(areas))
+            if fit is None:
+                fit = self.fit_of(view, topic)
             # Kinds and times are recorded together for a topic's day: a kind taken means a
             # colleague has the topic that day.
-            taken = self.kinds_on_day.get((topic.id, day))
+            taken = self.kinds_on_day.get((topic_id, day))
             kind, variant = self.kind_among(topic, person.id, day, fit[1], taken)
-            campaign = self.campaign(topic.id, day)
+            # As campaign(): most topics belong to no campaign.
+            campaign = self.campaign(topic_id, day) if topic_id in self.campaigns_of else None
             reasons = self.worded(view, topic, day, fit, campaign, (kind, variant), bool(taken))
             return self.record(
                 placed,

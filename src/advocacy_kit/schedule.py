@@ -82,6 +82,9 @@ class _Occurrences:
         self.blocked = blocked
         self.language = language
         self.known: dict[tuple[str, str, tuple[dt.time, dt.time]], tuple[_Occurrence, ...]] = {}
+        # The daylight-saving note per (zone, wall time, fold): cadences and sharing hours
+        # differ more than the times they give.
+        self.dst_notes: dict[tuple[str, dt.datetime, int], str | None] = {}
 
     def of(
         self, cadence_text: str, zone_name: str, hours: tuple[dt.time, dt.time]
@@ -113,7 +116,13 @@ class _Occurrences:
                         moved=f"{start:%H:%M}",
                     )
                 )
-            dst = _dst_note(start, zone, language)
+            # _dst_note reads only the zone, the wall time and its fold (which of two equal
+            # wall times in a clock change); aware times that equal each other may differ in fold.
+            key = (zone_name, start.replace(tzinfo=None), start.fold)
+            if key in self.dst_notes:
+                dst = self.dst_notes[key]
+            else:
+                dst = self.dst_notes[key] = _dst_note(start, zone, language)
             if dst is not None:
                 notes.append(dst)
             inside = hours[0] <= start.time() <= hours[1]  # as `time in person.sharing_hours`

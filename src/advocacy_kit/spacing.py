@@ -42,6 +42,8 @@ class ColleagueSpacing:
         self.full: dict[tuple[dt.datetime, float, dt.date], set[str]] = {}
         # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
         self.moves: dict[tuple[object, dt.datetime, dt.time, dt.time], tuple[_Move, ...]] = {}
+        # Per (zone, wall time, sharing hours): topics no time of the moves has room for.
+        self.blocked: dict[tuple[object, dt.datetime, dt.time, dt.time], set[str]] = {}
 
     def shared(self, topic_id: str, day: dt.date) -> bool:
         """Whether a colleague already has the topic on that day."""
@@ -106,6 +108,22 @@ class ColleagueSpacing:
         found = self.full.get(key)
         if found is None:
             found = self.full[key] = set()
+        return found
+
+    def blocked_at(self, slot: Slot, person: Person) -> set[str]:
+        """The topics :meth:`move` found no time for, for a slot at the wall time, zone and
+        sharing hours of ``slot`` and ``person``.
+
+        Add a topic when :meth:`move` returns None for it. Which times a move tries depends only
+        on these (see :meth:`_moves`), and colleagues' times are only ever added: a time too
+        close stays too close, so :meth:`move` would return None again for the rest of the week.
+        """
+        hours = person.sharing_hours
+        start = slot.start
+        key = (start.tzinfo, start.replace(tzinfo=None), hours.start, hours.end)
+        found = self.blocked.get(key)
+        if found is None:
+            found = self.blocked[key] = set()
         return found
 
     def room_of(self, person: Person) -> float:
