@@ -118,6 +118,7 @@ class DraftWorker(Generic[T, R]):
         self._next = 0  # the first item neither sent to the worker nor kept here
         self._queued = 0  # chunks put in the worker's queue
         self._kept: list[int] = []  # chunks this process does itself: they could not travel
+        self._due = CHUNK  # how many items made when the worker's queue is looked at next
         self._process: BaseProcess | None = None
         if expected < THRESHOLD or not parallel.can_fork():
             return
@@ -141,9 +142,13 @@ class DraftWorker(Generic[T, R]):
 
     def planned(self, item: T) -> None:
         """The planner made ``item``; full chunks go to the queue while the worker needs them."""
-        self.made.append(item)
-        if self._process is not None and len(self.made) - self._next >= CHUNK:
+        made = self.made
+        made.append(item)
+        if len(made) >= self._due and self._process is not None:
             self._feed(whole=True)
+            # A whole chunk is waiting only if the worker's queue is full: look again after a
+            # few more items then (it holds enough work meanwhile), else once a chunk is made.
+            self._due = max(self._next + CHUNK, len(made) + _FEED_EVERY)
 
     def _feed(self, *, whole: bool) -> None:
         """Send chunks from :attr:`_next` on while fewer than :data:`AHEAD` wait in the queue."""
@@ -207,8 +212,9 @@ class DraftWorker(Generic[T, R]):
                 if data is None:
                     failed = True
                     continue
+                unpack = self.unpack
                 for item, packed in zip(self._chunk(index), _loads(data), strict=True):
-                    finish(item, self.unpack(item, packed))
+                    finish(item, unpack(item, packed))
                 # Results of a whole planning run may be waiting: keep the worker busy meanwhile.
                 self._feed(whole=False)
                 if block:

@@ -22,7 +22,7 @@ _M = TypeVar("_M", bound=BaseModel)
 
 # Per model class: its field names in order when the direct path applies, else None.
 _DIRECT: dict[type[BaseModel], tuple[str, ...] | None] = {}
-_set = object.__setattr__
+_SLOTS = ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__")
 # BaseModel keeps these four in slots: setting them through their descriptors is what
 # ``object.__setattr__`` does, without looking the name up in the class first.
 _SET_DICT = BaseModel.__dict__["__dict__"].__set__
@@ -42,6 +42,18 @@ def _direct_fields(cls: type[BaseModel]) -> tuple[str, ...] | None:
     return tuple(fields) if plain else None
 
 
+def _own_slots(cls: type[BaseModel]) -> bool:
+    """Whether ``cls`` keeps the four values in BaseModel's own slots, as pydantic's models do.
+
+    Then setting them through those slots' descriptors is exactly ``object.__setattr__``.
+    """
+    for name in _SLOTS:
+        found = next((base.__dict__[name] for base in cls.__mro__ if name in base.__dict__), None)
+        if found is not BaseModel.__dict__[name]:
+            return False
+    return True
+
+
 def prevalidated(cls: type[_M], values: dict[str, Any], fields_set: set[str] | None = None) -> _M:
     """``cls.model_construct(fields_set, **values)``; ``values`` becomes the model's own dict.
 
@@ -50,14 +62,14 @@ def prevalidated(cls: type[_M], values: dict[str, Any], fields_set: set[str] | N
     try:
         names = _DIRECT[cls]
     except KeyError:
-        names = _DIRECT[cls] = _direct_fields(cls)
+        names = _DIRECT[cls] = _direct_fields(cls) if _own_slots(cls) else None
     if names is None or tuple(values) != names:
         return cls.model_construct(fields_set, **values)
     model = cls.__new__(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(values) if fields_set is None else fields_set)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    _SET_DICT(model, values)
+    _SET_FIELDS_SET(model, set(values) if fields_set is None else fields_set)
+    _SET_EXTRA(model, None)
+    _SET_PRIVATE(model, None)
     return model
 
 
@@ -70,7 +82,7 @@ def builder(cls: type[_M]) -> Callable[[dict[str, Any], set[str]], _M]:
     classes :func:`prevalidated` builds directly (no aliases, extra fields or post-init hook),
     whose instances keep no extra or private values; other classes raise ``TypeError`` here.
     """
-    if _direct_fields(cls) is None:
+    if _direct_fields(cls) is None or not _own_slots(cls):
         raise TypeError(f"{cls.__name__} cannot be built directly")
     new = cls.__new__
 
