@@ -35,6 +35,8 @@ from advocacy_kit.text.urls import extract_urls
 from advocacy_kit.tracking import adjust_post, track_links
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT, make_entry
+from .test_posting_fast_paths import _careful_post
+from .test_posting_fast_paths import _same_post as _same_validated_post
 
 # Tags of every kind (full-width signs, underscores, digits only, inside words), the spaces that
 # tidying collapses (tabs, no-break, separators), lines, prompts, links, blocked terms, words.
@@ -170,23 +172,8 @@ def test_threads_and_instagram_tags_are_those_of_counting_every_tag(text: str) -
 # --- one part measured, a post built directly ----------------------------------------------------
 
 
-def _careful_post(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
-    counts = [platform.count(part, options) for part in parts]
-    longest = max(counts, key=lambda count: count.length)
-    return Post(
-        platform=platform.name,
-        parts=list(parts),
-        length=longest.length,
-        limit=longest.limit,
-        valid=all(count.valid for count in counts),
-        details=dict(longest.details),
-    )
-
-
 def _same_post(fast: Post, careful: Post) -> None:
-    assert fast == careful
-    assert fast.model_dump_json() == careful.model_dump_json()
-    assert fast.model_fields_set == careful.model_fields_set
+    _same_validated_post(fast, careful)
     assert fast.details is not careful.details
 
 
