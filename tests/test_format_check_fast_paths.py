@@ -27,6 +27,7 @@ from advocacy_kit.loading import load_kit
 from advocacy_kit.models import Kit
 from advocacy_kit.platforms.base import Count, Platform, PlatformOptions
 from advocacy_kit.platforms.messages import message
+from advocacy_kit.platforms.tidy import is_tidy, tidied
 from advocacy_kit.plugins import get_platforms
 from advocacy_kit.posting import format_post, measure_parts
 from advocacy_kit.prevalidated import prevalidated
@@ -401,3 +402,13 @@ def test_extra_problems_of_one_platform_object_are_asked_for(kit: Kit) -> None:
     findings = platform_findings(post, kit, platform, options, where)
     assert [finding.code for finding in findings] == ["AK103"]
     assert "no links here" in findings[0].message
+
+
+@given(
+    st.lists(
+        st.sampled_from(["#", "a", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "＃x"]), max_size=30
+    )
+)
+def test_tidy_is_what_tidying_leaves_alone(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert is_tidy(text) is (tidied(text) == text)

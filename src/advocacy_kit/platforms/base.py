@@ -19,6 +19,7 @@ from ..errors import UsageError
 from ..text.entities import hashtags, more_signs_than
 from ..text.split import split_thread
 from .messages import message
+from .tidy import is_tidy, tidied
 
 __all__ = ["Count", "Platform", "PlatformOptions", "ThreadOptions", "counted", "plain_options_key"]
 
@@ -159,33 +160,6 @@ def _option(options: PlatformOptions, name: str, default: Any) -> Any:
     return default
 
 
-def _tidied(text: str) -> str:
-    """``text`` with the spaces in each line that has a ``#`` collapsed, stripped."""
-    lines = [" ".join(line.split()) if "#" in line else line for line in text.split("\n")]
-    return "\n".join(lines).strip()
-
-
-def _tidy(text: str) -> bool:
-    """Whether ``_tidied(text) == text``, looking only at the lines that have a ``#``.
-
-    Collapsing a line's spaces never lengthens it, nor does stripping: the tidied text is the
-    text only where no line changes and nothing is stripped.
-    """
-    if text.strip() != text:
-        return False
-    at = text.find("#")
-    while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        if end < 0:
-            end = len(text)
-        line = text[start:end]
-        if " ".join(line.split()) != line:
-            return False
-        at = text.find("#", end)
-    return True
-
-
 class Platform:
     """Base class for platform plugins."""
 
@@ -290,7 +264,7 @@ class Platform:
             and "＃" not in text
             and (cap is None or not more_signs_than(text, cap))
             and (self.hashtag_style != "camel" or "_" not in text)
-            and _tidy(text)
+            and is_tidy(text)
         ):
             return text
         return self._restyled_hashtags(text, cap)
@@ -319,7 +293,7 @@ class Platform:
                 pieces.append(f"#{value}")
             cursor = tag.end
         pieces.append(text[cursor:])
-        return _tidied("".join(pieces))
+        return tidied("".join(pieces))
 
     def split(
         self, text: str, options: PlatformOptions | None = None, *, lead: str | None = None
