@@ -30,7 +30,7 @@ from advocacy_kit.platforms.messages import message
 from advocacy_kit.platforms.tidy import is_tidy, tidied
 from advocacy_kit.plugins import get_platforms
 from advocacy_kit.posting import format_post, measure_parts
-from advocacy_kit.prevalidated import prevalidated
+from advocacy_kit.prevalidated import prevalidated, shared_fields_set
 from advocacy_kit.text.entities import few_hashtags, hashtags, more_signs_than
 from advocacy_kit.text.urls import extract_urls
 from advocacy_kit.tracking import adjust_post, track_links
@@ -188,7 +188,9 @@ def test_formatted_post_is_the_validated_post(name: str, text: str) -> None:
     fast = format_post(platform, text, options, language="de")
     _same_post(fast, _careful_post(platform, parts, options))
     other = format_post(platform, text, options, language="de")
-    assert other.model_fields_set is not fast.model_fields_set  # each post its own set
+    # Posts are frozen: they share one set, which no post can change (test_shared_fields_set).
+    assert other.model_fields_set is fast.model_fields_set
+    assert fast.model_fields_set is shared_fields_set(Post, Post.model_fields)
 
 
 def _odd(parts: Any, count: Count) -> Platform:
@@ -235,7 +237,7 @@ def test_details_with_keys_that_are_not_text_are_refused_from_format() -> None:
         format_post(platform, "one", platform.options(None))
 
 
-def test_findings_are_what_prevalidated_builds_each_with_its_own_set() -> None:
+def test_findings_are_what_prevalidated_builds_sharing_one_set() -> None:
     draft = make_entry("ada", "x", dt.datetime(2026, 11, 3, 9, tzinfo=dt.UTC), ["a"]).draft
     where = Where.of(draft, "x", "en")
     first, second = where.finding("AK401", "fill"), where.finding("AK401", "fill")
@@ -251,7 +253,7 @@ def test_findings_are_what_prevalidated_builds_each_with_its_own_set() -> None:
     careful = prevalidated(Finding, values)
     assert first == careful
     assert first.model_fields_set == careful.model_fields_set
-    assert first.model_fields_set is not second.model_fields_set
+    assert first.model_fields_set is second.model_fields_set is careful.model_fields_set
 
 
 # --- adjusting and checking, each check asked or skipped -----------------------------------------

@@ -27,7 +27,7 @@ from .planner import plan_slots
 from .platforms.base import PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_post, measure_parts
-from .prevalidated import builder
+from .prevalidated import builder, shared_fields_set
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
 
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["plan_week"]
 
 _build_entry = builder(CalendarEntry)
-_ENTRY_FIELDS = set(CalendarEntry.model_fields)
+_ENTRY_FIELDS = shared_fields_set(CalendarEntry, CalendarEntry.model_fields)
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -141,7 +141,7 @@ def plan_week(
                 "post": post,
                 "findings": findings,
             },
-            _ENTRY_FIELDS.copy(),
+            _ENTRY_FIELDS,
         )
 
     # A large week is drafted in a second process while it is still being planned; the worker,

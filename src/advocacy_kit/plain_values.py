@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 from .calendar import Assignment, Draft, Finding, Post, Slot
-from .prevalidated import builder
+from .prevalidated import builder, shared_fields_set
 
 __all__ = [
     "AssignmentCodec",
@@ -40,10 +40,11 @@ class _FieldsSets:
     """A model's fields set as a code: a bit per field, or the set itself if it names others."""
 
     def __init__(self, cls: type[BaseModel]) -> None:
+        self.cls = cls
         self.every = frozenset(cls.model_fields)
         self.bits = {name: 1 << at for at, name in enumerate(cls.model_fields)}
         self._seen: list[tuple[set[str], int]] = []  # the sets met most, with their codes
-        self._sets: dict[int, frozenset[str]] = {}
+        self._shared: dict[int | None, set[str]] = {}  # by code
 
     def code(self, fields_set: Any) -> Any:
         """None for every field, else a bit per field, else (fields not of the class) the set."""
@@ -65,16 +66,15 @@ class _FieldsSets:
         return mask
 
     def fields_set(self, code: Any) -> set[str]:
-        """A new fields set from what :meth:`code` gave."""
-        if code is None:
-            return set(self.every)
-        if type(code) is not int:
+        """The fields set :meth:`code` gave (one set shared by the instances of a frozen model)."""
+        if type(code) is not int and code is not None:
             return code  # type: ignore[no-any-return]
         try:
-            return set(self._sets[code])
+            return self._shared[code]
         except KeyError:
-            known = self._sets[code] = frozenset(n for n, b in self.bits.items() if code & b)
-            return set(known)
+            names = self.every if code is None else [n for n, b in self.bits.items() if code & b]
+            shared = self._shared[code] = shared_fields_set(self.cls, names)
+            return shared
 
 
 def _packed(fields: dict[str, Any], model: BaseModel, sets: _FieldsSets) -> Any:
@@ -272,22 +272,22 @@ def unpack_written(assignment: Assignment, packed: Any) -> Written:
     kind = type(draft)
     if kind is dict:
         draft["assignment"] = assignment
-        draft = _build_draft(draft, set(_DRAFT.every))
+        draft = _build_draft(draft, _DRAFT.fields_set(None))
     elif kind is tuple:
         fields, code = draft
         fields["assignment"] = assignment
         draft = _build_draft(fields, _DRAFT.fields_set(code))
     kind = type(post)
     if kind is dict:
-        post = _build_post(post, set(_POST.every))
+        post = _build_post(post, _POST.fields_set(None))
     elif kind is tuple:
         post = _build_post(post[0], _POST.fields_set(post[1]))
     built: list[Finding] = []
-    every = _FINDING.every
+    every = _FINDING.fields_set(None)
     for finding in findings:
         kind = type(finding)
         if kind is dict:
-            built.append(_build_finding(finding, set(every)))
+            built.append(_build_finding(finding, every))
         elif kind is tuple:
             built.append(_build_finding(finding[0], _FINDING.fields_set(finding[1])))
         else:

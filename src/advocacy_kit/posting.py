@@ -10,7 +10,7 @@ from typing import Any
 
 from .calendar import Post
 from .platforms.base import Platform, PlatformOptions
-from .prevalidated import _direct_fields, builder, prevalidated
+from .prevalidated import _direct_fields, builder, prevalidated, shared_fields_set
 
 __all__ = ["format_post", "measure_parts"]
 
@@ -78,14 +78,14 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> Post:
             }
             if _build_post is None:
                 return prevalidated(Post, values)
-            return _build_post(values, _POST_FIELDS.copy())
+            return _build_post(values, _POST_FIELDS)
     return Post(
         platform=name, parts=[part], length=length, limit=limit, valid=valid, details=details
     )
 
 
 _POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")
-_POST_FIELDS = set(_POST_ORDER)
+_POST_FIELDS = shared_fields_set(Post, _POST_ORDER)
 # Where Post's fields are these, in this order, and prevalidated builds it directly, what it
 # builds is what builder's function builds, without looking the fields up for each post.
 _build_post = builder(Post) if _direct_fields(Post) == _POST_ORDER else None

@@ -12,6 +12,7 @@ from ..prevalidated import (
     _SET_PRIVATE,
     _direct_fields,
     prevalidated,
+    shared_fields_set,
 )
 from .messages import CODES
 
@@ -70,14 +71,14 @@ class Where:
         # order (checked once, below), without looking that up again for every finding.
         finding = _new(Finding)
         _SET_DICT(finding, values)
-        _SET_FIELDS_SET(finding, _FIELDS.copy())
+        _SET_FIELDS_SET(finding, _FIELDS)
         _SET_EXTRA(finding, None)
         _SET_PRIVATE(finding, None)
         return finding
 
 
 _new = Finding.__new__
-_FIELDS = set(Finding.model_fields)
+_FIELDS = shared_fields_set(Finding, Finding.model_fields)
 _DIRECT = _direct_fields(Finding) == (
     "code",
     "severity",

@@ -22,7 +22,7 @@ import jinja2
 from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
-from ..prevalidated import builder
+from ..prevalidated import builder, shared_fields_set
 from .context import ContextMemo, _context, template_context
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["Drafter"]
 
 _BLANK_LINES = re.compile(r"\n{3,}")
-_DRAFT_FIELDS_SET = {"id", "assignment", "text", "template", "disclosure", "prompts"}
+_DRAFT_FIELDS_SET = shared_fields_set(
+    Draft, ("id", "assignment", "text", "template", "disclosure", "prompts")
+)
 _build_draft = builder(Draft)
 
 
@@ -227,7 +229,7 @@ class Drafter:
                 "edited": False,
             },
             # As model_construct leaves it: ``edited`` took its default.
-            _DRAFT_FIELDS_SET.copy(),
+            _DRAFT_FIELDS_SET,
         )
 
     def with_edited_text(self, draft: Draft, text: str) -> Draft:
