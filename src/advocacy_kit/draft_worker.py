@@ -21,6 +21,7 @@ Small weeks and machines without ``fork`` draft in this process after planning, 
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import multiprocessing
 import pickle
@@ -31,6 +32,7 @@ from typing import Any, Generic, TypeVar
 
 from . import parallel
 from .gc_tuning import shared_with_workers
+from .handoffs import quick_handoffs
 
 __all__ = ["AHEAD", "CHUNK", "THRESHOLD", "DraftWorker"]
 
@@ -120,6 +122,7 @@ class DraftWorker(Generic[T, R]):
         self._kept: list[int] = []  # chunks this process does itself: they could not travel
         self._due = CHUNK  # how many items made when the worker's queue is looked at next
         self._process: BaseProcess | None = None
+        self._handoffs = contextlib.ExitStack()
         if expected < THRESHOLD or not parallel.can_fork():
             return
         context = multiprocessing.get_context("fork")
@@ -133,6 +136,8 @@ class DraftWorker(Generic[T, R]):
                 daemon=True,
             )
             self._process.start()
+        # The queues' threads pass chunks and results between drafts here: quick turns for them.
+        self._handoffs.enter_context(quick_handoffs())
 
     def __enter__(self) -> DraftWorker[T, R]:
         return self
@@ -277,3 +282,4 @@ class DraftWorker(Generic[T, R]):
         self._results.cancel_join_thread()
         self._tasks.close()
         self._results.close()
+        self._handoffs.close()

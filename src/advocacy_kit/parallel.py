@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Generic, TypeVar
 
 from .gc_tuning import shared_with_workers
+from .handoffs import quick_handoffs
 
 __all__ = ["CHUNKS", "SHARE", "THRESHOLD", "can_fork", "map_in_halves"]
 
@@ -110,38 +111,41 @@ def map_in_halves(
     ready: list[R] = []
     failed_at: int | None = None
     try:
-        pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        try:
-            with shared_with_workers():  # the worker is forked at the first submit
-                chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
-            waiting = 0
+        # The pool's threads hand work and results to and from the worker between this
+        # process's own items: they get their turns quickly.
+        with quick_handoffs():
+            pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            try:
+                with shared_with_workers():  # the worker is forked at the first submit
+                    chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
+                waiting = 0
 
-            def collect(block: bool) -> None:
-                nonlocal waiting, failed_at
-                while failed_at is None and waiting < len(chunks):
-                    chunk = chunks[waiting]
-                    if not block and not chunk.done():
-                        return
-                    try:
-                        packed = chunk.result()
-                    except Exception:  # the worker failed: do the rest here, errors and all
-                        failed_at = bounds[waiting][0]
-                        return
-                    start, stop = bounds[waiting]
-                    ready.extend(map(unpack, items[start:stop], packed))
-                    waiting += 1
+                def collect(block: bool) -> None:
+                    nonlocal waiting, failed_at
+                    while failed_at is None and waiting < len(chunks):
+                        chunk = chunks[waiting]
+                        if not block and not chunk.done():
+                            return
+                        try:
+                            packed = chunk.result()
+                        except Exception:  # the worker failed: do the rest here, errors and all
+                            failed_at = bounds[waiting][0]
+                            return
+                        start, stop = bounds[waiting]
+                        ready.extend(map(unpack, items[start:stop], packed))
+                        waiting += 1
 
-            for item in items[:middle]:
-                finish(work(item))
-                collect(block=False)
-            collect(block=True)
-            if failed_at is not None:
-                for chunk in chunks:
-                    chunk.cancel()
-        finally:
-            # Not waiting for the worker to end: a large forked process takes a while to give
-            # back its memory, which it does on the other core while this one goes on.
-            pool.shutdown(wait=False, cancel_futures=True)
+                for item in items[:middle]:
+                    finish(work(item))
+                    collect(block=False)
+                collect(block=True)
+                if failed_at is not None:
+                    for chunk in chunks:
+                        chunk.cancel()
+            finally:
+                # Not waiting for the worker to end: a large forked process takes a while to give
+                # back its memory, which it does on the other core while this one goes on.
+                pool.shutdown(wait=False, cancel_futures=True)
     finally:
         _job = None
     for result in ready:

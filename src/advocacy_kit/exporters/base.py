@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO, ClassVar
 
 from ..calendar import Calendar
+from ..handoffs import quick_handoffs
 
 __all__ = [
     "ExportFile",
@@ -162,18 +163,19 @@ def _write_meanwhile(
                 pass
 
     writer = threading.Thread(target=write, name="write_atomic", daemon=True)
-    writer.start()
-    try:
-        for piece in pieces:
-            if failed:
-                break
-            waiting.put(piece)
-    except BaseException:
-        abandoned.set()  # the file is removed anyway: the pieces still waiting are not written
-        raise
-    finally:
-        waiting.put(None)
-        writer.join()
+    with quick_handoffs():  # the writer takes its turn after each write and hash at once
+        writer.start()
+        try:
+            for piece in pieces:
+                if failed:
+                    break
+                waiting.put(piece)
+        except BaseException:
+            abandoned.set()  # the file is removed anyway: the pieces still waiting are not written
+            raise
+        finally:
+            waiting.put(None)
+            writer.join()
     if failed:
         raise failed[0]
 
