@@ -13,6 +13,7 @@ import sys
 import unicodedata
 from difflib import SequenceMatcher
 from itertools import combinations
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -289,19 +290,72 @@ def test_week_findings_in_two_processes_are_the_same(
 
 
 @pytest.mark.parametrize(
-    ("sizes", "head_start"),
-    [([5, 5, 4, 3, 1], 2), ([9], 0), ([1, 1, 1], 10), (list(range(1, 15)), 3), ([], 4)],
-    ids=["week", "one-day", "heavy-start", "many-days", "no-days"],
+    ("sizes", "others"),
+    [
+        ([5, 5, 4, 3, 1], [2, 1]),
+        ([9], [0, 0]),
+        ([1, 1, 1], [10, 3]),
+        (list(range(1, 15)), [3, 1]),
+        ([], [4, 1]),
+    ],
+    ids=["week", "one-day", "heavy-others", "many-days", "no-days"],
 )
-def test_days_split_into_two_halves_keeps_every_day_once(sizes: list[int], head_start: int) -> None:
+def test_jobs_split_into_two_halves_keep_every_job_once_in_order(
+    sizes: list[int], others: list[int]
+) -> None:
     from advocacy_kit.checks import _balanced
 
     kit = make_kit("en")
-    days = [[make_entry(kit, "x")] * size for size in sizes]
-    here, there = _balanced(days, head_start)
-    assert sorted(map(id, here + there)) == sorted(map(id, days))
-    gap = abs(head_start + sum(map(len, here)) - sum(map(len, there)))
-    if len(days) <= 12:  # every split is tried: none is closer
-        for chosen in range(1 << len(days)):
-            mine = head_start + sum(len(d) for at, d in enumerate(days) if chosen >> at & 1)
-            assert gap <= abs(2 * mine - head_start - sum(sizes))
+    named = {"people": others[0], "scan": others[1]}
+    jobs: list[Any] = ["people", "scan", *([make_entry(kit, "x")] * size for size in sizes)]
+
+    def weight(job: Any) -> int:
+        return named[job] if isinstance(job, str) else len(job)
+
+    here, there = _balanced(jobs, weight)
+    assert sorted(map(id, here + there)) == sorted(map(id, jobs))
+    for half in (here, there):  # each half keeps the order the jobs were given in
+        places = [next(at for at, job in enumerate(jobs) if job is mine) for mine in half]
+        assert places == sorted(places)
+    total = sum(map(weight, jobs))
+    gap = abs(total - 2 * sum(map(weight, here)))
+    if len(jobs) <= 12:  # every split is tried: none is closer
+        for chosen in range(1 << len(jobs)):
+            mine = sum(weight(job) for at, job in enumerate(jobs) if chosen >> at & 1)
+            assert gap <= abs(total - 2 * mine)
+    else:  # the heavier jobs first, each to the lighter half: off by at most the lightest
+        assert gap <= max(map(weight, jobs))
+
+
+@pytest.mark.parametrize("swapped", [False, True], ids=["as-balanced", "halves-swapped"])
+def test_the_week_is_the_same_whichever_process_does_which_job(
+    monkeypatch: pytest.MonkeyPatch, swapped: bool
+) -> None:
+    """The people checks and the scan are jobs like the days: either process may do them."""
+    from advocacy_kit import checks
+
+    kit = make_kit("en")
+    entries = _week(kit)
+    alone = week_findings(kit, entries)
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    real_balanced, real_map = checks._balanced, checks.parallel.map_in_halves
+    worker_did: list[Any] = []
+    halves: list[Any] = []
+
+    def balanced(jobs: Any, weight: Any) -> Any:
+        here, there = real_balanced(jobs, weight)
+        halves.append((here, there))
+        return (there, here) if swapped else (here, there)
+
+    def map_in_halves(jobs: Any, work: Any, **options: Any) -> Any:
+        worker_did.extend(jobs[options["first"] :])
+        return real_map(jobs, work, **options)
+
+    monkeypatch.setattr(checks, "_balanced", balanced)
+    monkeypatch.setattr(checks.parallel, "map_in_halves", map_in_halves)
+    shared = week_findings(kit, entries)
+    assert list(shared) == list(alone)
+    assert shared == alone
+    ((here, there),) = halves
+    assert here and there
+    assert worker_did == (here if swapped else there)  # so each check ran in either process

@@ -75,6 +75,7 @@ def map_in_halves(
     done: Callable[[int], None] | None = None,
     minimum: int | None = None,
     weight: Callable[[T], int] | None = None,
+    first: int | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, the second half in a forked worker when it pays.
 
@@ -82,7 +83,8 @@ def map_in_halves(
     here from the item and those values. ``done`` is called with the count of results ready,
     in order, as they are. ``minimum`` is the fewest items worth a worker (:data:`THRESHOLD`
     unless given: a few large items may be worth it too). With ``weight``, the halves are split
-    where half the total weight is reached rather than at half the items.
+    where half the total weight is reached rather than at half the items; with ``first``, this
+    process does that many items and the worker the rest.
     """
     global _job
     results: list[R] = []
@@ -92,17 +94,20 @@ def map_in_halves(
         if done is not None:
             done(len(results))
 
-    if len(items) < (THRESHOLD if minimum is None else max(minimum, 2)) or not can_fork():
+    few = len(items) < (THRESHOLD if minimum is None else max(minimum, 2))
+    if few or not can_fork() or (first is not None and first >= len(items)):
         for item in items:
             finish(work(item))
         return results
-    # A little less than half here: this process also rebuilds the worker's results.
-    middle = max(1, len(items) * SHARE // 100)
-    if weight is not None:
+    if first is not None:
+        middle = max(first, 0)
+    elif weight is not None:
         weights = [weight(item) for item in items]
         total = sum(weights)
         prefixes = list(itertools.accumulate(weights))
         middle = min(range(1, len(items)), key=lambda at: abs(2 * prefixes[at - 1] - total))
+    else:  # a little less than half here: this process also rebuilds the worker's results
+        middle = max(1, len(items) * SHARE // 100)
     _job = _Job(items, work, pack)
     # The worker's half goes in chunks, so its first results are rebuilt here while this
     # process still works on its own half instead of all of them after it.
