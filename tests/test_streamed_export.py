@@ -340,3 +340,57 @@ def test_a_foreign_file_is_kept_for_streamed_content_too(kind: str, tmp_path: Pa
     assert written == [tmp_path / "index.new.html"]
     assert (tmp_path / "index.html").read_text() == "someone else's page"
     assert (tmp_path / "index.new.html").read_bytes() == b"ours"
+
+
+@pytest.mark.parametrize("size", [16, 1 << 24], ids=["small", "big"])
+def test_a_replaced_file_is_given_back_without_a_descriptor_left_open(
+    size: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big file being replaced is held across the rename and closed in a thread of its own."""
+    import os
+    import threading
+
+    from advocacy_kit.exporters import base
+
+    path = tmp_path / "calendar.json"
+    path.write_bytes(b"x" * size)
+    closed: list[str] = []  # the threads that closed a descriptor through os.close
+    real_close = os.close
+
+    def close(handle: int) -> None:
+        closed.append(threading.current_thread().name)
+        real_close(handle)
+
+    monkeypatch.setattr(base.os, "close", close)
+    before = len(os.listdir("/proc/self/fd")) if Path("/proc/self/fd").is_dir() else None
+    write_atomic(path, b"new\n")
+    for thread in threading.enumerate():
+        if thread.name == "free_replaced":
+            thread.join(5)
+    assert path.read_bytes() == b"new\n"
+    # Only the big one was held and given back in a thread; the small one was closed at once.
+    assert closed == (["free_replaced"] if size >= base._BIG_FILE else ["MainThread"])
+    if before is not None:
+        assert len(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_file_that_cannot_be_read_is_replaced_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from advocacy_kit.exporters import base
+
+    path = tmp_path / "calendar.json"
+    path.write_bytes(b"old" * (1 << 23))
+    real_open = os.open
+
+    def refuse_reading(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(name) == path and flags == os.O_RDONLY:
+            raise PermissionError("no")
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(base.os, "open", refuse_reading)
+    write_atomic(path, b"new")
+    assert path.read_bytes() == b"new"
+    assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
