@@ -94,8 +94,13 @@ def fast_calendar_json(calendar: Calendar) -> bytes | None:
     return written if _details_written_alike(details) else None
 
 
-_PIECE = 1000
-"""Entries per piece of :func:`fast_calendar_json_pieces` (some 4 MB in a synthetic week)."""
+_PIECE = 300
+"""Entries per piece of :func:`fast_calendar_json_pieces` (some 1.2 MB in a synthetic week).
+
+Pieces of this size are made in memory the process used for the pieces before and still in
+the processor's cache: writing the 10,000-person week took 0.62 s (median of six) against
+0.70 s with pieces of 1,000 entries (4 MB, each in fresh memory) and 0.69 s with 200.
+"""
 
 # How a dump of {"entries": [...]} with two-space indent begins, and where a piece is cut.
 _ENTRIES_KEY = b'\n  "entries": '
