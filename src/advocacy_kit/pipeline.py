@@ -24,9 +24,9 @@ from .gc_tuning import fewer_collections
 from .models import Kit
 from .plain_values import AssignmentCodec, pack_written, unpack_written
 from .planner import plan_slots
-from .platforms.base import PlatformOptions
+from .platforms.base import Count, PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
-from .posting import format_post, measure_parts
+from .posting import format_and_count, measure_and_count
 from .prevalidated import builder, shared_fields_set
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
@@ -108,10 +108,11 @@ def plan_week(
         if edit is not None and edit.edited_text is not None:
             # What the person wrote is what goes out: measure and check that, not the template.
             draft = drafter.with_edited_text(draft, edit.edited_text)
+        counts: list[Count] | None
         if edit is not None and edit.edited_parts:
-            post = measure_parts(platform, list(edit.edited_parts), options)
+            post, counts = measure_and_count(platform, list(edit.edited_parts), options)
         else:
-            post = format_post(
+            post, counts = format_and_count(
                 platform,
                 draft.text,
                 options,
@@ -122,8 +123,10 @@ def plan_week(
         for adjust in adjusters:
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
-                post = adjusted
-        findings = check_post(post, draft, kit, platform, options, edited=draft.edited)
+                post, counts = adjusted, None  # parts that may differ: counted by the checks
+        findings = check_post(
+            post, draft, kit, platform, options, edited=draft.edited, counts=counts
+        )
         if house_rules is not None:
             for extra in house_rules(post=post, draft=draft, kit=kit):
                 findings.extend(extra or [])

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from .calendar import Post
-from .platforms.base import Platform, PlatformOptions
+from .platforms.base import Count, Platform, PlatformOptions
 from .prevalidated import _direct_fields, builder, prevalidated, shared_fields_set
 
-__all__ = ["format_post", "measure_parts"]
+__all__ = ["format_and_count", "format_post", "measure_and_count", "measure_parts"]
 
 
 def format_post(
@@ -24,14 +24,37 @@ def format_post(
     language: str = "en",
 ) -> Post:
     """Format ``text`` for ``platform`` (a thread where it must be) and measure every part."""
+    return format_and_count(platform, text, options, disclosure=disclosure, language=language)[0]
+
+
+def format_and_count(
+    platform: Platform,
+    text: str,
+    options: PlatformOptions,
+    *,
+    disclosure: str | None = None,
+    language: str = "en",
+) -> tuple[Post, list[Count]]:
+    """:func:`format_post`, and the platform's count of each part it measured the post by.
+
+    Counting is a function of the part and the options alone, so the checks take these counts
+    (``check_post(..., counts=...)``) instead of counting every part again.
+    """
     parts = platform.format(text, options, disclosure=disclosure, language=language)
     if type(parts) is list and len(parts) == 1:
         return _one_part(platform, parts[0], options)
-    return measure_parts(platform, parts, options)
+    return measure_and_count(platform, parts, options)
 
 
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
     """A post of these parts as they stand, each measured the way ``platform`` counts."""
+    return measure_and_count(platform, parts, options)[0]
+
+
+def measure_and_count(
+    platform: Platform, parts: list[str], options: PlatformOptions
+) -> tuple[Post, list[Count]]:
+    """:func:`measure_parts`, and the platform's count of each part (see :func:`format_and_count`)."""
     if type(parts) is list and len(parts) == 1:
         return _one_part(platform, parts[0], options)
     counts = [platform.count(part, options) for part in parts]
@@ -48,12 +71,12 @@ def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions
         # Validation would hand back these very values (a copy of the list and the dict):
         # build the post from them directly.
         values["parts"] = list(parts)
-        return prevalidated(Post, values)
-    return Post(**values)
+        return prevalidated(Post, values), counts
+    return Post(**values), counts
 
 
-def _one_part(platform: Platform, part: str, options: PlatformOptions) -> Post:
-    """:func:`measure_parts` for a list of one part (nearly every post): the same post.
+def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[Post, list[Count]]:
+    """:func:`measure_and_count` for a list of one part (nearly every post): the same post.
 
     The one count is the longest, and ``all`` of its validity is ``bool`` of it.
     """
@@ -77,11 +100,12 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> Post:
                 "details": details,
             }
             if _build_post is None:
-                return prevalidated(Post, values)
-            return _build_post(values, _POST_FIELDS)
-    return Post(
+                return prevalidated(Post, values), [count]
+            return _build_post(values, _POST_FIELDS), [count]
+    post = Post(
         platform=name, parts=[part], length=length, limit=limit, valid=valid, details=details
     )
+    return post, [count]
 
 
 _POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")

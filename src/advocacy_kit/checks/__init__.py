@@ -15,7 +15,7 @@ slot, platform, template). Checks come in two steps:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import compress
 from operator import attrgetter
 from typing import Literal, TypeVar
@@ -23,7 +23,7 @@ from typing import Literal, TypeVar
 from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
 from ..models import Kit
-from ..platforms.base import Platform, PlatformOptions
+from ..platforms.base import Count, Platform, PlatformOptions
 from .disclosure import disclosure_findings
 from .links import link_findings
 from .messages import CODES, CheckCode, language_of
@@ -45,12 +45,17 @@ def check_post(
     options: PlatformOptions,
     *,
     edited: bool = False,
+    counts: Sequence[Count] | None = None,
 ) -> list[Finding]:
-    """The built-in findings for one post; ``edited=True`` for text a person has worked on."""
+    """The built-in findings for one post; ``edited=True`` for text a person has worked on.
+
+    ``counts``: the platform's count of each of the post's parts, where the caller has them
+    (:func:`~advocacy_kit.posting.format_and_count`), so they are not counted again.
+    """
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     # Each check returns a new list: the first one takes the others' findings in order.
-    findings = platform_findings(post, kit, platform, options, where, text=text)
+    findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
     findings += disclosure_findings(post, draft, kit, where)
     guidelines = kit.guidelines
     if guidelines.blocked_terms:  # no terms, no findings

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..calendar import Finding, Post
 from ..models import Kit
-from ..platforms.base import Platform, PlatformOptions
+from ..platforms.base import Count, Platform, PlatformOptions
 from .messages import say
 from .where import Where
 
@@ -34,10 +35,13 @@ def platform_findings(
     where: Where,
     *,
     text: str | None = None,
+    counts: Sequence[Count] | None = None,
 ) -> list[Finding]:
     """AK101–AK103 for each part, from the platform's own count and validation; AK104 for tags.
 
     :param text: ``post.text`` where the caller has it already (it joins the parts anew).
+    :param counts: ``platform.count(part, options)`` of each part, where the caller counted
+        them already (:func:`~advocacy_kit.posting.format_and_count`); else counted here.
     """
     language = where.language
     findings: list[Finding] = []
@@ -54,9 +58,11 @@ def platform_findings(
         and "extra_problems" not in platform.__dict__
     )
     several = len(parts) > 1
+    if counts is not None and len(counts) != len(parts):
+        counts = None  # not the counts of these parts
     for index, part in enumerate(parts, 1):
         prefix = say("part", language, index=index, count=len(parts)) if several else ""
-        measured = platform.count(part, options)
+        measured = platform.count(part, options) if counts is None else counts[index - 1]
         if measured.length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
         elif measured.over_by:

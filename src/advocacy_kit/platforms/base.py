@@ -240,7 +240,11 @@ class Platform:
         return configured if isinstance(configured, int) else self.max_hashtags
 
     def count(self, text: str, options: PlatformOptions | None = None) -> Count:
-        """Measure ``text``; the base class counts code points."""
+        """Measure ``text``; the base class counts code points.
+
+        The count depends on ``text`` and ``options`` alone: a post's parts are counted once,
+        when the post is made, and the checks take those counts.
+        """
         limit = self.limit_for(options)
         length = len(text)
         return counted(length, limit, 0 < length <= limit, self.unit)
