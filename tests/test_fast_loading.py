@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,3 +116,55 @@ def test_split_files_come_in_the_order_of_their_paths(tmp_path: Path) -> None:
     expected = sorted(p for p in folder.iterdir() if p.suffix in {".yaml", ".yml"})
     assert found == expected
     assert [p.name for p in found][:3] == [".hidden.yaml", "0.yaml", "B.yaml"]
+
+
+def test_the_warm_up_beside_the_reading_worker_changes_nothing(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plugins and holidays are loaded while a worker reads the files: the same kit comes out."""
+    import sys
+
+    from advocacy_kit import loading
+
+    files = {f"people__p{number}.yaml": _person(number, anchored=False) for number in range(8)}
+    folder = write_kit(**files)
+    (folder / "kit.yaml").write_text(
+        (folder / "kit.yaml").read_text().replace("  name:", "  holiday_region: DE-BY\n  name:", 1)
+    )
+    alone = load_kit(folder)
+    assert alone.organization.holiday_region == "DE-BY"
+    warmed: list[bool] = []
+    real = loading._warm_up
+
+    def watched(data: Any) -> Any:
+        monkeypatch.delitem(sys.modules, "holidays", raising=False)  # as in a fresh process
+        found = real(data)
+        warmed.append(found is not None)
+        return found
+
+    monkeypatch.setattr(loading, "_warm_up", watched)
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    shared = load_kit(folder)
+    assert warmed == [True]
+    assert shared == alone
+
+
+def test_a_warm_up_that_fails_leaves_the_error_to_its_usual_place(
+    write_kit: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from advocacy_kit import loading
+    from advocacy_kit.errors import PluginError
+
+    folder = write_kit(**{f"people__p{n}.yaml": _person(n, anchored=False) for n in range(8)})
+    monkeypatch.setattr("advocacy_kit.parallel.THRESHOLD", 0)
+    monkeypatch.setattr("advocacy_kit.plugins.platforms_loaded", lambda: False)
+    failures: list[str] = []
+
+    def broken() -> dict[str, Any]:
+        failures.append("asked")
+        raise PluginError("a plugin failed to load")
+
+    monkeypatch.setattr("advocacy_kit.plugins.get_platforms", broken)
+    with pytest.raises(PluginError, match="a plugin failed to load"):
+        loading.load_kit(folder)
+    assert len(failures) == 2  # once in the warm-up (kept quiet), once where the kit is checked

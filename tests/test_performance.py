@@ -279,3 +279,29 @@ def test_halves_split_by_weight_keep_the_order(sizes: list[int]) -> None:
         items, sum, pack=lambda total: total, unpack=lambda _, total: total, minimum=2, weight=len
     )
     assert results == [sum(item) for item in items]
+
+
+@pytest.mark.parametrize("first", [0, 1, 3, 6, 9], ids=lambda n: f"first-{n}")
+def test_halves_split_where_told_keep_the_order_and_do_meanwhile_once(first: int) -> None:
+    from advocacy_kit import parallel
+
+    calls: list[int] = []
+    done_here: list[int] = []
+
+    def work(item: int) -> int:
+        done_here.append(item)  # only this process's items arrive in this list
+        return item * 10
+
+    results = parallel.map_in_halves(
+        list(range(6)),
+        work,
+        pack=lambda value: value,
+        unpack=lambda _, value: value,
+        minimum=2,
+        first=first,
+        meanwhile=lambda: calls.append(len(done_here)),
+    )
+    assert results == [0, 10, 20, 30, 40, 50]
+    assert calls == [0]  # once, before this process's own items
+    if parallel.can_fork():
+        assert done_here == list(range(min(first, 6)))

@@ -76,6 +76,7 @@ def map_in_halves(
     minimum: int | None = None,
     weight: Callable[[T], int] | None = None,
     first: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[R]:
     """``[work(item) for item in items]``, the second half in a forked worker when it pays.
 
@@ -84,7 +85,9 @@ def map_in_halves(
     in order, as they are. ``minimum`` is the fewest items worth a worker (:data:`THRESHOLD`
     unless given: a few large items may be worth it too). With ``weight``, the halves are split
     where half the total weight is reached rather than at half the items; with ``first``, this
-    process does that many items and the worker the rest.
+    process does that many items and the worker the rest. ``meanwhile`` is called here once the
+    worker has started, before this process's own items (with no worker, before all items):
+    other work that can be done beside the worker, for which ``first`` leaves room.
     """
     global _job
     results: list[R] = []
@@ -96,6 +99,8 @@ def map_in_halves(
 
     few = len(items) < (THRESHOLD if minimum is None else max(minimum, 2))
     if few or not can_fork() or (first is not None and first >= len(items)):
+        if meanwhile is not None:
+            meanwhile()
         for item in items:
             finish(work(item))
         return results
@@ -123,6 +128,8 @@ def map_in_halves(
             try:
                 with shared_with_workers():  # the worker is forked at the first submit
                     chunks = [pool.submit(_run_range, start, stop) for start, stop in bounds]
+                if meanwhile is not None:
+                    meanwhile()
                 waiting = 0
 
                 def collect(block: bool) -> None:

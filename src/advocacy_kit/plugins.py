@@ -197,6 +197,11 @@ def get_platforms() -> dict[str, Platform]:
     return _platforms()
 
 
+def platforms_loaded() -> bool:
+    """Whether :func:`get_platforms` has loaded the plugins already (it then answers at once)."""
+    return bool(_platforms.cache_info().currsize)  # type: ignore[attr-defined]
+
+
 def get_exporters() -> dict[str, Exporter]:
     """Every registered exporter by name."""
     return _exporters()
