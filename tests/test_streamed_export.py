@@ -394,3 +394,37 @@ def test_a_file_that_cannot_be_read_is_replaced_as_before(
     write_atomic(path, b"new")
     assert path.read_bytes() == b"new"
     assert list(tmp_path.iterdir()) == [path]  # no temporary file left behind
+
+
+def _parts_apart(entry: CalendarEntry, which: str) -> CalendarEntry:
+    """The entry with one of its shared parts replaced by another value, or by a subclass."""
+    from advocacy_kit.calendar import Slot
+
+    class OwnSlot(Slot):  # a type the writer leaves to the standard library
+        pass
+
+    if which == "slot-copied":
+        return entry.model_copy(update={"slot": entry.slot.model_copy(update={"note": "moved"})})
+    if which == "assignment-copied":
+        other = entry.assignment.model_copy(update={"topic_title": "Another title"})
+        return entry.model_copy(update={"assignment": other})
+    if which == "draft-assignment-copied":
+        other = entry.assignment.model_copy(update={"kind": "question"})
+        draft = entry.draft.model_copy(update={"assignment": other})
+        return entry.model_copy(update={"draft": draft})
+    if which == "slot-subclass":
+        own = OwnSlot(**entry.slot.__dict__)
+        return entry.model_copy(update={"slot": own})
+    return entry
+
+
+@pytest.mark.parametrize(
+    "which",
+    ["shared", "slot-copied", "assignment-copied", "draft-assignment-copied", "slot-subclass"],
+)
+def test_entries_whose_parts_are_not_shared_are_written_alike(which: str) -> None:
+    calendar = _week(["Eins", "Zwei", "Drei"])
+    entries = [_parts_apart(entry, which) for entry in calendar.entries]
+    changed = calendar.model_copy(update={"entries": entries})
+    assert _joined(changed, 2) == _stdlib_bytes(changed)
+    assert b"".join(calendar_json_pieces(changed)) == _stdlib_bytes(changed)
