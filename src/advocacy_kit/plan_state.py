@@ -20,8 +20,8 @@ from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
 from .plan_views import AreaTiers, PersonView, Profile
 from .plan_words import ReasonWords
-from .prevalidated import prevalidated
-from .reasons import say, say_around
+from .prevalidated import builder, shared_fields_set
+from .reasons import say
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
@@ -38,6 +38,10 @@ KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
 _LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
 _UTC = dt.UTC
 _NO_HISTORY: dict[str, str] = {}
+# An assignment built from a new dict naming every field in order, as prevalidated() builds it
+# (Assignment is frozen: its instances share one fields set naming every field).
+_new_assignment = builder(Assignment)
+_EVERY_FIELD = shared_fields_set(Assignment, Assignment.model_fields)
 
 
 def stable_hash(*parts: object) -> int:
@@ -57,6 +61,7 @@ class PlanState:
         self.freshness = kit.settings.freshness_weeks
         self.share = kit.settings.share_across_platforms
         self.spacing = ColleagueSpacing(kit.settings.colleague_spacing_minutes, self.language)
+        self.spaced = bool(self.spacing.spacing)
         self.topics = {topic.id: topic for topic in kit.topics}
         self.words = ReasonWords(self.language, {area.id: area.name for area in kit.areas})
         self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
@@ -105,10 +110,22 @@ class PlanState:
         # The areas grouped by count, per counts of a person's areas.
         self.tiers = AreaTiers()
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
+        # Per start time object (by identity; the entry keeps the object alive): it, in UTC,
+        # and its local day. The week's slots share few start objects, one per time and zone.
+        self.when: dict[int, tuple[dt.datetime, dt.datetime, dt.date]] = {}
         # Every assignment with its sort key (UTC start, person, platform, running number).
         self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
         # Told of each assignment as it is made (drafting may start before planning ends).
         self.on_planned: Callable[[Assignment], None] | None = None
+
+    def when_of(self, start: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.date]:
+        """``start``, the same in UTC and its local day, remembered for the object ``start``.
+
+        By identity, not equality: a time equal to another in its zone but not its fold (or
+        of another zone) may be another instant or another day.
+        """
+        when = self.when[id(start)] = (start, start.astimezone(_UTC), start.date())
+        return when
 
     def campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""
@@ -277,18 +294,12 @@ class PlanState:
             )
         use = view.area_use
         area = areas[0] if len(areas) == 1 else min(areas, key=lambda a: use.get(a, 0))
-        around = view.balance.get(area)
+        around = words.balances.get(area)
         if around is None:
-            around = view.balance[area] = say_around(
-                "balance",
-                self.language,
-                "count",
-                name=view.person.name,
-                area=words.area_names[area],
-            )
-        # As say("balance", …, count=…): the text around the count, and the count as format()
+            around = words.balance(area)
+        # As say("balance", …): the words around the name and the count, the count as format()
         # writes an int.
-        reasons.append(f"{around[0]}{use.get(area, 0)}{around[1]}")
+        reasons.append(f"{around[0]}{view.name}{around[1]}{use.get(area, 0)}{around[2]}")
         # Each phrase as its ReasonWords method gives it, read directly once it is worded.
         uses = self.index.uses[topic_id]
         if uses:
@@ -366,8 +377,7 @@ class PlanState:
             taken.add((kind, variant))
         self.spacing.record(topic_id, day, slot.start, instant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
-        assignment = prevalidated(
-            Assignment,
+        assignment = _new_assignment(
             {
                 "slot": slot,
                 "topic_id": topic_id,
@@ -382,6 +392,7 @@ class PlanState:
                 "campaign_id": campaign[1] if campaign else None,
                 "reasons": reasons,
             },
+            _EVERY_FIELD,
         )
         self.planned.append((instant, slot.person_id, slot.platform, len(self.planned), assignment))
         if self.on_planned is not None:

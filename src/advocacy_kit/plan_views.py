@@ -93,12 +93,12 @@ class PersonView:
     __slots__ = (
         "area_use",
         "areas",
-        "balance",
         "fits",
         "fresh_never",
         "language",
         "languages",
         "last",
+        "name",
         "person",
         "profile",
         "room",
@@ -112,6 +112,7 @@ class PersonView:
         self.areas = profile.areas
         self.languages = profile.languages
         self.language = person.language
+        self.name = person.name
         # Topics the history rules out for the person this week.
         self.stale = stale
         # How many colleagues' times fit into the sharing hours at the spacing.
@@ -124,5 +125,3 @@ class PersonView:
         # Per topic areas (the area itself for a topic of one area): the person's areas among
         # them, their level there and the expertise reason; the same for every such topic.
         self.fits: dict[object, tuple[tuple[str, ...], Level, str]] = {}
-        # Per area: the balance reason before and after its count.
-        self.balance: dict[str, tuple[str, str]] = {}

@@ -32,7 +32,6 @@ from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
-_UTC = dt.UTC
 _NOTHING: frozenset[str] = frozenset()
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
 _ONE_TIER: list[list[int]] = [[0]]
@@ -82,18 +81,19 @@ class _Planner(PlanState):
         times = spacing.times_on_day.get(day, _NO_TIMES)
         clear = spacing.clear
         room = view.room
-        spaced = bool(spacing.spacing)
+        spaced = self.spaced
         placed: dict[str, Slot] = {}
         refused: set[str] = set()
-        # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
-        full = spacing.full_at(instant, room, day)
-        # Topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at),
-        # looked up only when a move is about to be tried: most slots never try one.
-        blocked: list[set[str]] = []
+        # Topics too full at this time for this much room (see ColleagueSpacing.full_at), and
+        # topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at): both
+        # looked up only when a colleague's time is too close, which most slots never meet.
+        full: set[str] | None = None
+        blocked: set[str] | None = None
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
             # area or language) gets the answer it got the first time.
+            nonlocal full, blocked
             topic_id = topic.id
             if topic_id in used or topic_id in stale:
                 return False
@@ -103,24 +103,30 @@ class _Planner(PlanState):
                 return False  # … or after its last
             if topic_id in placed:
                 return True
-            if topic_id in refused or topic_id in full:
+            if topic_id in refused:
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
             others = times.get(topic_id)
             if not others or not spaced or clear(others, instant):
                 placed[topic_id] = slot
                 return True
+            # A topic full at this time was refused with a colleague's time too close; times
+            # are only ever added, so one still is, and it is refused here as before.
+            if full is None:
+                full = spacing.full_at(instant, room, day)
+            if topic_id in full:
+                return False
             refused.add(topic_id)  # unless it moves, below
             if len(others) > room:  # as move() finds: no time in the sharing hours is free
                 full.add(topic_id)
                 return False
-            if not blocked:
-                blocked.append(spacing.blocked_at(slot, view.person))
-            if topic_id in blocked[0]:
+            if blocked is None:
+                blocked = spacing.blocked_at(slot, view.person)
+            if topic_id in blocked:
                 return False  # move() found no time before, and colleagues only add times
             moved = spacing.move(slot, others, view.person)
             if moved is None:
-                blocked[0].add(topic_id)
+                blocked.add(topic_id)
                 return False
             refused.discard(topic_id)
             placed[topic_id] = moved
@@ -128,17 +134,26 @@ class _Planner(PlanState):
 
         profile = view.profile
         if profile.campaign_topics:
-            running = [
-                (-campaign[0], self.index.rank(topic), topic)
-                # Every one is in one of the person's areas and suits one of their languages;
-                # campaign topics are never used outside their campaign's window.
-                for topic, campaign in profile.running_on(day, self.campaign)
-                if topic.id not in full and fits(topic)
-            ]
+            running = profile.running.get(day)
+            if running is None:
+                running = profile.running_on(day, self.campaign)
             if running:
-                topic = min(running, key=lambda item: item[:2])[2]
-                return topic, placed[topic.id]
-        pools = profile.pools_on(day)
+                crowded = spacing.full_at(instant, room, day)
+                full = crowded
+                rank = self.index.rank
+                ranked = [
+                    (-campaign[0], rank(topic), topic)
+                    # Every one is in one of the person's areas and suits one of their
+                    # languages; campaign topics are never used outside their campaign's window.
+                    for topic, campaign in running
+                    if topic.id not in crowded and fits(topic)
+                ]
+                if ranked:
+                    topic = min(ranked, key=lambda item: item[:2])[2]
+                    return topic, placed[topic.id]
+        pools = profile.pools.get(day)
+        if pools is None:
+            pools = profile.pools_on(day)
         if len(pools) == 1:
             tiers = _ONE_TIER  # one area is a tier of its own, whatever its count
         else:
@@ -189,16 +204,16 @@ class _Planner(PlanState):
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
         start = slot.start
-        instant = start.astimezone(_UTC)
-        day = start.date()
+        when = self.when.get(id(start))
+        if when is None or when[0] is not start:
+            when = self.when_of(start)
+        instant, day = when[1], when[2]
         view = self.people.get(person.id) or self.view(person)
         found = self._find(slot, view, True, instant, day)
         if found is not None:
             topic, placed = found
             if placed is not slot:  # moved for colleague spacing
-                start = placed.start
-                instant = start.astimezone(_UTC)
-                day = start.date()
+                instant, day = self.when_of(placed.start)[1:]
             topic_id = topic.id
             areas = topic.areas
             # As fit_of(), when the person's view has it already.
