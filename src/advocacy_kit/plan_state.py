@@ -149,8 +149,16 @@ class PlanState:
             # The same objects as the week's record, so either way of looking sees every use.
             found.used = self.used_this_week[person.id]
             found.area_use = self.area_use[person.id]
+            expertise = person.expertise
+            fits = found.fits
+            name = person.name
             for area in found.areas:
                 found.area_use.setdefault(area, 0)
+                # fit_of() for a topic of this one area, as fit() gives it: worked out with the
+                # view, since nearly everyone gets a topic of each of their areas.
+                level = expertise[area]
+                mine = (area,)
+                fits[area] = (mine, level, self.words.expertise(name, mine, level))
             found.last = self.past.last_week.get(person.id, _NO_HISTORY)
             found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
