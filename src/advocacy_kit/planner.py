@@ -19,6 +19,7 @@ broken by a stable hash of (person, topic, week), never by dict order or Python'
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 
 from .calendar import Assignment, SkippedSlot, Slot
@@ -79,7 +80,7 @@ class _Planner(PlanState):
         used = view.used if fresh_only else _NOTHING
         spacing = self.spacing
         times = spacing.times_on_day.get(day, _NO_TIMES)
-        clear = spacing.clear
+        gap = spacing.spacing
         room = view.room
         spaced = self.spaced
         placed: dict[str, Slot] = {}
@@ -107,7 +108,15 @@ class _Planner(PlanState):
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
             others = times.get(topic_id)
-            if not others or not spaced or clear(others, instant):
+            if not others or not spaced:
+                placed[topic_id] = slot
+                return True
+            # As clear(others, instant), written out: others[index - 1] < instant <=
+            # others[index], and only these two can be too close.
+            index = bisect_left(others, instant)
+            if (not index or instant - others[index - 1] >= gap) and (
+                index == len(others) or others[index] - instant >= gap
+            ):
                 placed[topic_id] = slot
                 return True
             # A topic full at this time was refused with a colleague's time too close; times
@@ -138,19 +147,20 @@ class _Planner(PlanState):
             if running is None:
                 running = profile.running_on(day, self.campaign)
             if running:
-                crowded = spacing.full_at(instant, room, day)
-                full = crowded
+                crowded = full = spacing.full_at(instant, room, day)
                 rank = self.index.rank
-                ranked = [
-                    (-campaign[0], rank(topic), topic)
-                    # Every one is in one of the person's areas and suits one of their
-                    # languages; campaign topics are never used outside their campaign's window.
-                    for topic, campaign in running
-                    if topic.id not in crowded and fits(topic)
-                ]
-                if ranked:
-                    topic = min(ranked, key=lambda item: item[:2])[2]
-                    return topic, placed[topic.id]
+                # The first of the lowest (-priority, rank), as min() over them gives. Every one
+                # is in one of the person's areas and suits one of their languages; campaign
+                # topics are never used outside their campaign's window.
+                best: tuple[tuple[int, tuple[int, int]], Topic] | None = None
+                for topic, campaign in running:
+                    if topic.id in crowded or not fits(topic):
+                        continue
+                    ranked = (-campaign[0], rank(topic))
+                    if best is None or ranked < best[0]:
+                        best = (ranked, topic)
+                if best is not None:
+                    return best[1], placed[best[1].id]
         pools = profile.pools.get(day)
         if pools is None:
             pools = profile.pools_on(day)
@@ -159,7 +169,11 @@ class _Planner(PlanState):
         else:
             # The areas (by their place in ``view.areas``) grouped by their count so far, fewest
             # first, each group in name order; the same for every person with these counts.
-            counts = tuple(map(view.area_use.__getitem__, view.areas))
+            counted = profile.counted
+            if counted is not None:
+                counts = counted(view.area_use)
+            else:
+                counts = tuple(map(view.area_use.__getitem__, view.areas))
             tiers = self.tiers[counts]
         search = self.index.search
         for tier in tiers:
