@@ -21,9 +21,8 @@ import pytest
 from advocacy_kit.calendar import Assignment, Slot
 from advocacy_kit.models import Person, Topic
 from advocacy_kit.past_use import PastUse
-from advocacy_kit.plan_state import PlanState
 from advocacy_kit.plan_words import ReasonWords
-from advocacy_kit.planner import plan_slots
+from advocacy_kit.planner import _Planner, plan_slots
 from advocacy_kit.reasons import _TEXTS, say, say_between
 from advocacy_kit.spacing import ColleagueSpacing
 from advocacy_kit.topic_index import TopicIndex
@@ -135,7 +134,7 @@ def test_the_room_in_the_sharing_hours_is_the_room_of_each_persons_hours(minutes
 
 def test_a_start_in_utc_is_remembered_per_time_object_not_per_equal_time() -> None:
     kit, week = varied_kit(3)
-    state = PlanState(kit, week, PastUse())
+    state = _Planner(kit, week, PastUse())
     berlin = ZoneInfo("Europe/Berlin")
     first = dt.datetime(2026, 10, 25, 2, 30, tzinfo=berlin)
     second = first.replace(fold=1)  # equal in its zone, an hour later

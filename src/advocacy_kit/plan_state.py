@@ -110,22 +110,10 @@ class PlanState:
         # The areas grouped by count, per counts of a person's areas.
         self.tiers = AreaTiers()
         self.kinds_on_day: dict[tuple[str, dt.date], set[tuple[str, int]]] = {}
-        # Per start time object (by identity; the entry keeps the object alive): it, in UTC,
-        # and its local day. The week's slots share few start objects, one per time and zone.
-        self.when: dict[int, tuple[dt.datetime, dt.datetime, dt.date]] = {}
         # Every assignment with its sort key (UTC start, person, platform, running number).
         self.planned: list[tuple[dt.datetime, str, str, int, Assignment]] = []
         # Told of each assignment as it is made (drafting may start before planning ends).
         self.on_planned: Callable[[Assignment], None] | None = None
-
-    def when_of(self, start: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.date]:
-        """``start``, the same in UTC and its local day, remembered for the object ``start``.
-
-        By identity, not equality: a time equal to another in its zone but not its fold (or
-        of another zone) may be another instant or another day.
-        """
-        when = self.when[id(start)] = (start, start.astimezone(_UTC), start.date())
-        return when
 
     def campaign(self, topic_id: str, day: dt.date) -> tuple[int, str] | None:
         """The highest-priority campaign of the topic running on ``day`` (remembered per day)."""

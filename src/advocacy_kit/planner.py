@@ -39,6 +39,21 @@ _ONE_TIER: list[list[int]] = [[0]]
 
 
 class _Planner(PlanState):
+    def __init__(self, kit: Kit, week: IsoWeek, past: PastUse) -> None:
+        super().__init__(kit, week, past)
+        # Per start time object (by identity; the entry keeps the object alive): it, in UTC,
+        # and its local day. The week's slots share few start objects, one per time and zone.
+        self.when: dict[int, tuple[dt.datetime, dt.datetime, dt.date]] = {}
+
+    def when_of(self, start: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.date]:
+        """``start``, the same in UTC and its local day, remembered for the object ``start``.
+
+        By identity, not equality: a time equal to another in its zone but not its fold (or
+        of another zone) may be another instant or another day.
+        """
+        when = self.when[id(start)] = (start, start.astimezone(dt.UTC), start.date())
+        return when
+
     def kept_for(self, slot: Slot) -> KeptDraft | None:
         if not self.past.kept:
             return None  # the usual case, and a slot's id is not free to build
