@@ -20,8 +20,8 @@ from .models import Kit, Level, Person, Topic
 from .past_use import PastUse, weeks_between
 from .plan_views import AreaTiers, PersonView, Profile
 from .plan_words import ReasonWords
-from .prevalidated import prevalidated
-from .reasons import say, say_around
+from .prevalidated import builder, shared_fields_set
+from .reasons import say
 from .spacing import ColleagueSpacing
 from .topic_fit import draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
@@ -38,6 +38,10 @@ KINDS_BY_LEVEL: dict[Level, tuple[str, ...]] = {
 _LEVEL_ORDER = {"learning": 0, "practitioner": 1, "expert": 2}
 _UTC = dt.UTC
 _NO_HISTORY: dict[str, str] = {}
+# An assignment built from a new dict naming every field in order, as prevalidated() builds it
+# (Assignment is frozen: its instances share one fields set naming every field).
+_new_assignment = builder(Assignment)
+_EVERY_FIELD = shared_fields_set(Assignment, Assignment.model_fields)
 
 
 def stable_hash(*parts: object) -> int:
@@ -57,6 +61,7 @@ class PlanState:
         self.freshness = kit.settings.freshness_weeks
         self.share = kit.settings.share_across_platforms
         self.spacing = ColleagueSpacing(kit.settings.colleague_spacing_minutes, self.language)
+        self.spaced = bool(self.spacing.spacing)
         self.topics = {topic.id: topic for topic in kit.topics}
         self.words = ReasonWords(self.language, {area.id: area.name for area in kit.areas})
         self.campaigns_of: dict[str, list[tuple[int, str, dt.date, dt.date]]] = defaultdict(list)
@@ -132,8 +137,16 @@ class PlanState:
             # The same objects as the week's record, so either way of looking sees every use.
             found.used = self.used_this_week[person.id]
             found.area_use = self.area_use[person.id]
+            expertise = person.expertise
+            fits = found.fits
+            name = person.name
             for area in found.areas:
                 found.area_use.setdefault(area, 0)
+                # fit_of() for a topic of this one area, as fit() gives it: worked out with the
+                # view, since nearly everyone gets a topic of each of their areas.
+                level = expertise[area]
+                mine = (area,)
+                fits[area] = (mine, level, self.words.expertise(name, mine, level))
             found.last = self.past.last_week.get(person.id, _NO_HISTORY)
             found.fresh_never = self.words.fresh_never(person.name)
             self.people[person.id] = found
@@ -277,18 +290,12 @@ class PlanState:
             )
         use = view.area_use
         area = areas[0] if len(areas) == 1 else min(areas, key=lambda a: use.get(a, 0))
-        around = view.balance.get(area)
+        around = words.balances.get(area)
         if around is None:
-            around = view.balance[area] = say_around(
-                "balance",
-                self.language,
-                "count",
-                name=view.person.name,
-                area=words.area_names[area],
-            )
-        # As say("balance", …, count=…): the text around the count, and the count as format()
+            around = words.balance(area)
+        # As say("balance", …): the words around the name and the count, the count as format()
         # writes an int.
-        reasons.append(f"{around[0]}{use.get(area, 0)}{around[1]}")
+        reasons.append(f"{around[0]}{view.name}{around[1]}{use.get(area, 0)}{around[2]}")
         # Each phrase as its ReasonWords method gives it, read directly once it is worded.
         uses = self.index.uses[topic_id]
         if uses:
@@ -366,8 +373,7 @@ class PlanState:
             taken.add((kind, variant))
         self.spacing.record(topic_id, day, slot.start, instant)
         # Built from values of a validated kit and a validated slot: no need to validate again.
-        assignment = prevalidated(
-            Assignment,
+        assignment = _new_assignment(
             {
                 "slot": slot,
                 "topic_id": topic_id,
@@ -382,6 +388,7 @@ class PlanState:
                 "campaign_id": campaign[1] if campaign else None,
                 "reasons": reasons,
             },
+            _EVERY_FIELD,
         )
         self.planned.append((instant, slot.person_id, slot.platform, len(self.planned), assignment))
         if self.on_planned is not None:

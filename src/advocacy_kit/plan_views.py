@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import itemgetter
 
 from .models import Level, Person, Topic
 from .topic_index import Pool, TopicIndex
@@ -26,7 +27,7 @@ Running = tuple[int, str]
 class Profile:
     """The campaign topics and index pools of everyone with the same areas and languages."""
 
-    __slots__ = ("areas", "campaign_topics", "index", "languages", "pools", "running")
+    __slots__ = ("areas", "campaign_topics", "counted", "index", "languages", "pools", "running")
 
     def __init__(
         self,
@@ -43,6 +44,11 @@ class Profile:
         self.index = index
         self.running: dict[dt.date, list[tuple[Topic, Running]]] = {}
         self.pools: dict[dt.date, list[list[Pool]]] = {}
+        # A person's counts per area (``area_use``) in :attr:`areas` order, as a tuple; for
+        # two areas or more (one area's count is never needed: it is a tier of its own).
+        self.counted: Callable[[dict[str, int]], tuple[int, ...]] | None = (
+            itemgetter(*areas) if len(areas) > 1 else None
+        )
 
     def running_on(
         self, day: dt.date, campaign: Callable[[str, dt.date], Running | None]
@@ -93,12 +99,12 @@ class PersonView:
     __slots__ = (
         "area_use",
         "areas",
-        "balance",
         "fits",
         "fresh_never",
         "language",
         "languages",
         "last",
+        "name",
         "person",
         "profile",
         "room",
@@ -112,6 +118,7 @@ class PersonView:
         self.areas = profile.areas
         self.languages = profile.languages
         self.language = person.language
+        self.name = person.name
         # Topics the history rules out for the person this week.
         self.stale = stale
         # How many colleagues' times fit into the sharing hours at the spacing.
@@ -124,5 +131,3 @@ class PersonView:
         # Per topic areas (the area itself for a topic of one area): the person's areas among
         # them, their level there and the expertise reason; the same for every such topic.
         self.fits: dict[object, tuple[tuple[str, ...], Level, str]] = {}
-        # Per area: the balance reason before and after its count.
-        self.balance: dict[str, tuple[str, str]] = {}

@@ -10,7 +10,7 @@ from the words around the name, worded once for everyone they fit.
 from __future__ import annotations
 
 from .i18n import kind_label
-from .reasons import level_word, say, say_around
+from .reasons import level_word, say, say_around, say_between
 
 __all__ = ["ReasonWords"]
 
@@ -29,6 +29,9 @@ class ReasonWords:
         self.rotations: dict[int, str] = {}
         self.kinds: dict[tuple[str, str, bool], str] = {}
         self.angles: dict[tuple[str, int], str] = {}
+        # Per area: the balance reason before the person's name, between it and the count, and
+        # after the count (see :meth:`balance`).
+        self.balances: dict[str, tuple[str, str, str]] = {}
 
     def expertise(self, name: str, areas: tuple[str, ...], level: str) -> str:
         """The person's areas that the topic is in, and their level."""
@@ -58,10 +61,25 @@ class ReasonWords:
 
     def fresh_never(self, name: str) -> str:
         """The person has not had the topic before."""
-        key = ("fresh_never", name)
-        found = self.known.get(key)
+        # The same words around every name, worded once.
+        around = self.around.get(("fresh_never",))
+        if around is None:
+            around = self.around[("fresh_never",)] = say_around(
+                "fresh_never", self.language, "name"
+            )
+        return f"{around[0]}{name}{around[1]}"
+
+    def balance(self, area: str) -> tuple[str, str, str]:
+        """The balance reason for ``area`` around the person's name and the area's count.
+
+        ``f"{head}{name}{middle}{count}{tail}"`` is the reason, as ``say("balance", …)`` words
+        it; the same for everyone, so worded once per area.
+        """
+        found = self.balances.get(area)
         if found is None:
-            found = self.known[key] = say("fresh_never", self.language, name=name)
+            found = self.balances[area] = say_between(
+                "balance", self.language, "name", "count", area=self.area_names[area]
+            )
         return found
 
     def rotation(self, count: int) -> str:

@@ -19,6 +19,7 @@ broken by a stable hash of (person, topic, week), never by dict order or Python'
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable
 
 from .calendar import Assignment, SkippedSlot, Slot
@@ -32,13 +33,27 @@ from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
-_UTC = dt.UTC
 _NOTHING: frozenset[str] = frozenset()
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
 _ONE_TIER: list[list[int]] = [[0]]
 
 
 class _Planner(PlanState):
+    def __init__(self, kit: Kit, week: IsoWeek, past: PastUse) -> None:
+        super().__init__(kit, week, past)
+        # Per start time object (by identity; the entry keeps the object alive): it, in UTC,
+        # and its local day. The week's slots share few start objects, one per time and zone.
+        self.when: dict[int, tuple[dt.datetime, dt.datetime, dt.date]] = {}
+
+    def when_of(self, start: dt.datetime) -> tuple[dt.datetime, dt.datetime, dt.date]:
+        """``start``, the same in UTC and its local day, remembered for the object ``start``.
+
+        By identity, not equality: a time equal to another in its zone but not its fold (or
+        of another zone) may be another instant or another day.
+        """
+        when = self.when[id(start)] = (start, start.astimezone(dt.UTC), start.date())
+        return when
+
     def kept_for(self, slot: Slot) -> KeptDraft | None:
         if not self.past.kept:
             return None  # the usual case, and a slot's id is not free to build
@@ -80,20 +95,21 @@ class _Planner(PlanState):
         used = view.used if fresh_only else _NOTHING
         spacing = self.spacing
         times = spacing.times_on_day.get(day, _NO_TIMES)
-        clear = spacing.clear
+        gap = spacing.spacing
         room = view.room
-        spaced = bool(spacing.spacing)
+        spaced = self.spaced
         placed: dict[str, Slot] = {}
         refused: set[str] = set()
-        # Topics too full at this time for this much room (see ColleagueSpacing.full_at).
-        full = spacing.full_at(instant, room, day)
-        # Topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at),
-        # looked up only when a move is about to be tried: most slots never try one.
-        blocked: list[set[str]] = []
+        # Topics too full at this time for this much room (see ColleagueSpacing.full_at), and
+        # topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at): both
+        # looked up only when a colleague's time is too close, which most slots never meet.
+        full: set[str] | None = None
+        blocked: set[str] | None = None
 
         def fits(topic: Topic) -> bool:
             # Nothing changes while one slot is looked at, so a topic met again (in a second
             # area or language) gets the answer it got the first time.
+            nonlocal full, blocked
             topic_id = topic.id
             if topic_id in used or topic_id in stale:
                 return False
@@ -103,24 +119,38 @@ class _Planner(PlanState):
                 return False  # … or after its last
             if topic_id in placed:
                 return True
-            if topic_id in refused or topic_id in full:
+            if topic_id in refused:
                 return False
             # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
             others = times.get(topic_id)
-            if not others or not spaced or clear(others, instant):
+            if not others or not spaced:
                 placed[topic_id] = slot
                 return True
+            # As clear(others, instant), written out: others[index - 1] < instant <=
+            # others[index], and only these two can be too close.
+            index = bisect_left(others, instant)
+            if (not index or instant - others[index - 1] >= gap) and (
+                index == len(others) or others[index] - instant >= gap
+            ):
+                placed[topic_id] = slot
+                return True
+            # A topic full at this time was refused with a colleague's time too close; times
+            # are only ever added, so one still is, and it is refused here as before.
+            if full is None:
+                full = spacing.full_at(instant, room, day)
+            if topic_id in full:
+                return False
             refused.add(topic_id)  # unless it moves, below
             if len(others) > room:  # as move() finds: no time in the sharing hours is free
                 full.add(topic_id)
                 return False
-            if not blocked:
-                blocked.append(spacing.blocked_at(slot, view.person))
-            if topic_id in blocked[0]:
+            if blocked is None:
+                blocked = spacing.blocked_at(slot, view.person)
+            if topic_id in blocked:
                 return False  # move() found no time before, and colleagues only add times
             moved = spacing.move(slot, others, view.person)
             if moved is None:
-                blocked[0].add(topic_id)
+                blocked.add(topic_id)
                 return False
             refused.discard(topic_id)
             placed[topic_id] = moved
@@ -128,23 +158,37 @@ class _Planner(PlanState):
 
         profile = view.profile
         if profile.campaign_topics:
-            running = [
-                (-campaign[0], self.index.rank(topic), topic)
-                # Every one is in one of the person's areas and suits one of their languages;
-                # campaign topics are never used outside their campaign's window.
-                for topic, campaign in profile.running_on(day, self.campaign)
-                if topic.id not in full and fits(topic)
-            ]
+            running = profile.running.get(day)
+            if running is None:
+                running = profile.running_on(day, self.campaign)
             if running:
-                topic = min(running, key=lambda item: item[:2])[2]
-                return topic, placed[topic.id]
-        pools = profile.pools_on(day)
+                crowded = full = spacing.full_at(instant, room, day)
+                rank = self.index.rank
+                # The first of the lowest (-priority, rank), as min() over them gives. Every one
+                # is in one of the person's areas and suits one of their languages; campaign
+                # topics are never used outside their campaign's window.
+                best: tuple[tuple[int, tuple[int, int]], Topic] | None = None
+                for topic, campaign in running:
+                    if topic.id in crowded or not fits(topic):
+                        continue
+                    ranked = (-campaign[0], rank(topic))
+                    if best is None or ranked < best[0]:
+                        best = (ranked, topic)
+                if best is not None:
+                    return best[1], placed[best[1].id]
+        pools = profile.pools.get(day)
+        if pools is None:
+            pools = profile.pools_on(day)
         if len(pools) == 1:
             tiers = _ONE_TIER  # one area is a tier of its own, whatever its count
         else:
             # The areas (by their place in ``view.areas``) grouped by their count so far, fewest
             # first, each group in name order; the same for every person with these counts.
-            counts = tuple(map(view.area_use.__getitem__, view.areas))
+            counted = profile.counted
+            if counted is not None:
+                counts = counted(view.area_use)
+            else:
+                counts = tuple(map(view.area_use.__getitem__, view.areas))
             tiers = self.tiers[counts]
         search = self.index.search
         for tier in tiers:
@@ -189,16 +233,16 @@ class _Planner(PlanState):
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
         start = slot.start
-        instant = start.astimezone(_UTC)
-        day = start.date()
+        when = self.when.get(id(start))
+        if when is None or when[0] is not start:
+            when = self.when_of(start)
+        instant, day = when[1], when[2]
         view = self.people.get(person.id) or self.view(person)
         found = self._find(slot, view, True, instant, day)
         if found is not None:
             topic, placed = found
             if placed is not slot:  # moved for colleague spacing
-                start = placed.start
-                instant = start.astimezone(_UTC)
-                day = start.date()
+                instant, day = self.when_of(placed.start)[1:]
             topic_id = topic.id
             areas = topic.areas
             # As fit_of(), when the person's view has it already.

@@ -14,7 +14,14 @@ from .i18n import kind_label
 if TYPE_CHECKING:
     from .calendar import Calendar, Slot
 
-__all__ = ["explain_calendar", "level_word", "say", "say_around", "status_word"]
+__all__ = [
+    "explain_calendar",
+    "level_word",
+    "say",
+    "say_around",
+    "say_between",
+    "status_word",
+]
 
 _TEXTS: dict[str, tuple[str, str]] = {
     # key: (English, German)
@@ -144,6 +151,27 @@ def say_around(key: str, language: str, field: str, **values: Any) -> tuple[str,
         raise ValueError(f"{key!r} has not exactly one plain {{{field}}}")
     head, _, tail = text.partition("{" + field + "}")
     return head.format(**values), tail.format(**values)
+
+
+def say_between(
+    key: str, language: str, first: str, second: str, **values: Any
+) -> tuple[str, str, str]:
+    """The message ``key`` before, between and after its ``{first}`` and ``{second}``.
+
+    ``head + format(a, "") + middle + format(b, "") + tail`` is ``say(key, language, first=a,
+    second=b, …)`` (as :func:`say_around`, for two plain fields, ``first`` before ``second``).
+    """
+    english, german = _TEXTS[key]
+    text = german if language == "de" else english
+    fields = [(name, spec, how) for _, name, spec, how in Formatter().parse(text) if name]
+    plain = [name for name, spec, how in fields if not spec and how is None]
+    if [name for name, _, _ in fields if name in (first, second)] != [first, second] or not (
+        first in plain and second in plain
+    ):
+        raise ValueError(f"{key!r} has not one plain {{{first}}} before one plain {{{second}}}")
+    head, _, rest = text.partition("{" + first + "}")
+    middle, _, tail = rest.partition("{" + second + "}")
+    return head.format(**values), middle.format(**values), tail.format(**values)
 
 
 def level_word(level: str, language: str) -> str:

@@ -37,7 +37,7 @@ class ColleagueSpacing:
         # many topics of its day finds that day's times once.
         self.times_on_day: dict[dt.date, dict[str, list[dt.datetime]]] = {}
         # How many colleagues' times fit into each person's sharing hours, at the spacing.
-        self.room: dict[str, float] = {}
+        self.room: dict[tuple[dt.time, dt.time], float] = {}
         # Per (UTC time, room, day): topics refused for a full day (see full_at).
         self.full: dict[tuple[dt.datetime, float, dt.date], set[str]] = {}
         # The times a slot may move to, nearest first, per (zone, wall time, sharing hours).
@@ -128,14 +128,18 @@ class ColleagueSpacing:
 
     def room_of(self, person: Person) -> float:
         """How many colleagues' times fit into the person's sharing hours at the spacing."""
-        room = self.room.get(person.id)
+        hours = person.sharing_hours
+        start, end = hours.start, hours.end
+        # It depends only on the sharing hours' start and end: colleagues with the same plain
+        # wall times share the answer (times with a zone compare by more than their fields).
+        plain = start.tzinfo is None and end.tzinfo is None
+        room = self.room.get((start, end)) if plain else None
         if room is None:
-            hours = person.sharing_hours
             # The length of the sharing hours, the same on every day (wall times, no zone).
-            length = dt.datetime.combine(dt.date.min, hours.end) - dt.datetime.combine(
-                dt.date.min, hours.start
-            )
-            room = self.room[person.id] = length / self.spacing + 1
+            length = dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
+            room = length / self.spacing + 1
+            if plain:
+                self.room[(start, end)] = room
         return room
 
     def move(self, slot: Slot, others: list[dt.datetime], person: Person) -> Slot | None:

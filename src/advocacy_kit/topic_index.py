@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -23,6 +24,8 @@ _ANY = "*"
 _WEEK = "week"
 _SOME_DAYS = "some days"
 Key = tuple[object, str, str]
+# Above every use count: a search without a topic to beat looks at every count.
+_NO_LIMIT = float("inf")
 
 
 class Pool:
@@ -179,20 +182,23 @@ class TopicIndex:
         """:meth:`best` over the ``pools`` that :meth:`pools_for` gives."""
         order = self.order
         found: Topic | None = None
-        # The rank to beat: no topic is asked about unless it would rank lower.
-        top: tuple[int, int] | None = None if than is None else (self.uses[than.id], order[than.id])
+        # The rank to beat (count, then order value): no topic is asked about unless it would
+        # rank lower. Without ``than`` every count is below the first limit.
+        top_level: float = _NO_LIMIT if than is None else self.uses[than.id]
+        top_key = 0 if than is None else order[than.id]
         for pool in pools:
+            levels = pool.levels
             for level in pool.counts:
-                if top is not None and level > top[0]:
+                if level > top_level:
                     break
-                topics: Iterable[Topic] = pool.levels[level]
-                if top is not None and level == top[0]:
+                topics: Iterable[Topic] = levels[level]
+                if level == top_level:
                     # Same count: only topics earlier in the order rank lower.
-                    topics = itertools.islice(topics, bisect.bisect_left(pool.keys[level], top[1]))
+                    topics = itertools.islice(topics, bisect_left(pool.keys[level], top_key))
                 for topic in topics:
                     if fits(topic):
                         # A topic in a list with ``level`` uses has ``level`` uses.
-                        found, top = topic, (level, order[topic.id])
+                        found, top_level, top_key = topic, level, order[topic.id]
                         break
                 else:
                     continue
