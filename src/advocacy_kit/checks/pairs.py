@@ -28,7 +28,8 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from itertools import chain, combinations
+from itertools import chain, combinations, compress
+from operator import not_
 from typing import cast
 
 __all__ = ["candidate_pairs", "quick_ratio"]
@@ -48,12 +49,20 @@ def quick_ratio(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
 
 
 def candidate_pairs(
-    texts: Sequence[Sequence[Hashable]], threshold: float, *, vocabulary: int | None = None
+    texts: Sequence[Sequence[Hashable]],
+    threshold: float,
+    *,
+    vocabulary: int | None = None,
+    keys: Sequence[Hashable] | None = None,
 ) -> list[tuple[int, int]]:
     """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted.
 
     Words are strings, or any values compared by equality; with ``vocabulary``, they are
     numbers ``0 … vocabulary - 1``, which are looked up in a list rather than a dict.
+
+    ``keys``, one for each text, the same for texts with the same words (such as the strings
+    the words were read from), group the texts more cheaply than their words do. Texts with the
+    same words under different keys are paired like any other two texts.
     """
     if not 0 < threshold <= 1:
         # Outside the range the settings allow the filters prove nothing: compare every pair.
@@ -62,16 +71,30 @@ def candidate_pairs(
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    alike: dict[tuple[Hashable, ...], list[int]] = {}
-    for index, words in enumerate(texts):
-        alike.setdefault(tuple(words), []).append(index)
-    distinct = list(alike)
+    alike: dict[Hashable, list[int]] = {}
+    if keys is None:
+        for index, words in enumerate(texts):
+            alike.setdefault(tuple(words), []).append(index)
+    else:
+        for index, key in enumerate(keys):
+            alike.setdefault(key, []).append(index)
+    members_of = list(alike.values())
+    distinct: list[Sequence[Hashable]] = (
+        cast(list[Sequence[Hashable]], list(alike))
+        if keys is None
+        else [texts[members[0]] for members in members_of]
+    )
     pairs: list[tuple[int, int]] = []
     # The same text twice shares all its words: quick_ratio 1.0 (also for two empty texts).
-    for members in alike.values():
+    for members in members_of:
         if len(members) > 1:
             pairs.extend(combinations(members, 2))
-    members_of = list(alike.values())
+    if keys is not None:
+        # The search below pairs texts with the same words under different keys, as it pairs
+        # any two; not empty ones (it leaves those out): two empty texts are paired here.
+        empty = list(compress(members_of, map(not_, distinct)))
+        for firsts, seconds in combinations(empty, 2):
+            pairs.extend((i, j) if i < j else (j, i) for i in firsts for j in seconds)
     for one, another in _joined(distinct, threshold, vocabulary):
         firsts, seconds = members_of[one], members_of[another]
         if len(firsts) == 1 and len(seconds) == 1:
@@ -84,7 +107,7 @@ def candidate_pairs(
 
 
 def _joined(
-    texts: list[tuple[Hashable, ...]], threshold: float, vocabulary: int | None
+    texts: Sequence[Sequence[Hashable]], threshold: float, vocabulary: int | None
 ) -> list[tuple[int, int]]:
     """Index pairs of different texts whose ``quick_ratio`` reaches ``threshold`` (PPJoin).
 

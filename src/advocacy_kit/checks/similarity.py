@@ -174,10 +174,13 @@ class ClosePairs:
         """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
         threshold = self._threshold
         # Each text's words are found once, as numbers: they give the same ratios as words.
-        day_words = list(map(self._words_of.__getitem__, map(_POST_TEXT, day_entries)))
+        texts = list(map(_POST_TEXT, day_entries))
+        day_words = list(map(self._words_of.__getitem__, texts))
         pairs = []
         vocabulary = self._words.vocabulary
-        for index, other in candidate_pairs(day_words, threshold, vocabulary=vocabulary):
+        # The same text has the same words: the texts group them (their hashes are known).
+        found = candidate_pairs(day_words, threshold, vocabulary=vocabulary, keys=texts)
+        for index, other in found:
             if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
                 continue  # one person sharing on two platforms is not staged
             # Candidates already passed difflib's quick_ratio, an upper bound of the ratio.
