@@ -130,8 +130,9 @@ def _joined(
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
     # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
-    order_by_size = sorted(range(len(texts)), key=lambda text: len(texts[text]))
-    by_size = [texts[text] for text in order_by_size]
+    # Shortest first, ties in the order given (a stable sort on the sizes, looked up in a list).
+    order_by_size = sorted(range(len(texts)), key=list(map(len, texts)).__getitem__)
+    by_size = list(map(texts.__getitem__, order_by_size))
     sizes = list(map(len, by_size))  # by place in ``order_by_size``: never decreasing
     # Per size: the prefixes to look up and to index, and where the earlier texts long enough
     # begin (all earlier texts are at most as long: their places come first).
