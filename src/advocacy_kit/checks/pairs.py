@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from itertools import chain, combinations, compress
-from operator import not_
+from operator import countOf, not_
 from typing import cast
 
 __all__ = ["candidate_pairs", "quick_ratio"]
@@ -126,7 +126,7 @@ def _joined(
             ranks[word] = place
         rank_of = cast(Callable[[Hashable], int], ranks.__getitem__)
     # Words below this number are in one text only, once: never shared.
-    shared_from = sum(1 for count in frequency.values() if count == 1)
+    shared_from = countOf(frequency.values(), 1)
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
     # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
