@@ -30,7 +30,7 @@ from .messages import CODES, CheckCode, language_of
 from .people import people_findings
 from .platform_rules import platform_findings
 from .prompts import prompt_findings
-from .similarity import ClosePairs, days_of, findings_of_pairs, similarity_findings
+from .similarity import ClosePairs, days_of, findings_of_pairs
 from .terms import term_findings
 from .where import Where
 
@@ -76,12 +76,8 @@ def _week_findings(
 ) -> tuple[dict[str, list[Finding]], _Scan]:
     """:func:`week_findings`, and with ``scan`` where the entries' findings lack a place."""
     language = language_of(kit)
-    if len(entries) >= parallel.THRESHOLD:
-        similar, people, scanned = _in_two_processes(kit, entries, language, scan)
-    else:
-        similar = similarity_findings(kit, entries, language)
-        people = people_findings(kit, entries, language)
-        scanned = _scanned(entries) if scan else ([], [])
+    fork = len(entries) >= parallel.THRESHOLD
+    similar, people, scanned = _by_jobs(kit, entries, language, scan, fork=fork)
     found: dict[str, list[Finding]] = {}
     for part in (similar, people):
         for slot_id, findings in part.items():
@@ -122,16 +118,19 @@ _DayDone = tuple[list[tuple[int, int, float]], dict[str, list[Finding]]]
 _Done = _DayDone | dict[str, list[Finding]] | _Scan
 
 
-def _in_two_processes(
-    kit: Kit, entries: list[CalendarEntry], language: str, scan: bool
+def _by_jobs(
+    kit: Kit, entries: list[CalendarEntry], language: str, scan: bool, *, fork: bool
 ) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]], _Scan]:
-    """The similarity and the people findings, the jobs split between two processes.
+    """The similarity and the people findings, and the scan, done as jobs.
 
-    The jobs — checking the people, scanning the entries, comparing each day — are split into
-    two halves of about equal cost (:func:`_balanced`); this process does the first while a
-    forked worker does the second (:func:`parallel.map_in_halves`). Each day's findings are
-    made with its pairs, where it was compared: a day's drafts are close only to drafts of that
-    day, so with every draft id once in the week, they are the week's findings of those drafts.
+    The jobs are checking the people, scanning the entries (every draft id, which also tells
+    whether the day's findings can be used as they are, below) and comparing each day. With
+    ``fork`` they are split into two halves of about equal cost (:func:`_balanced`); this
+    process does the first while a forked worker does the second
+    (:func:`parallel.map_in_halves`); without, this process does them in turn. Each day's
+    findings are made with its pairs, where it was compared: a day's drafts are close only to
+    drafts of that day, so with every draft id once in the week, they are the week's findings
+    of those drafts (the scan's ids tell, without another look at every entry).
     (With a draft id twice, its findings come from all its pairs, as :func:`findings_of_pairs`
     makes them for the whole week.)
     """
@@ -142,8 +141,6 @@ def _in_two_processes(
         return weights[job] if isinstance(job, str) else len(job)
 
     every: list[_Job] = ["people", "scan", *days_of(entries)]
-    here, there = _balanced(every, weight)
-    jobs: list[_Job] = [*here, *there]
 
     def work(job: _Job) -> _Done:
         if job == "people":
@@ -155,14 +152,20 @@ def _in_two_processes(
         # The day's findings, used when every draft id is once in the week (see below).
         return pairs, close_pairs.findings(job, pairs, language)
 
-    done = parallel.map_in_halves(
-        jobs,
-        work,
-        pack=lambda result: result,
-        unpack=lambda _, result: result,
-        minimum=2,
-        first=len(here),
-    )
+    if fork:
+        here, there = _balanced(every, weight)
+        jobs: list[_Job] = [*here, *there]
+        done = parallel.map_in_halves(
+            jobs,
+            work,
+            pack=lambda result: result,
+            unpack=lambda _, result: result,
+            minimum=2,
+            first=len(here),
+        )
+    else:
+        jobs = every
+        done = list(map(work, jobs))
     people: dict[str, list[Finding]] = {}
     scanned: _Scan = ([], [])
     day_jobs: list[list[CalendarEntry]] = []

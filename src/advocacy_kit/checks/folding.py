@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import chain
 
@@ -69,7 +69,7 @@ class WordFolder:
         self._folded = _FoldedWords()
         self._numbers = _Numbers()
         self._numbered = _NumberedWords(self._folded, self._numbers)
-        self._lines = _Remembered(self._numbered_line)
+        self._lines = _NumberedLines(self._numbered, self._numbers)
 
     def __call__(self, text: str) -> list[str]:
         """The words of ``fold_text(text)``."""
@@ -88,10 +88,11 @@ class WordFolder:
         """
         return list(chain.from_iterable(map(self._lines.__getitem__, text.split("\n"))))
 
-    def _numbered_line(self, line: str) -> tuple[int, ...]:
-        if _words_stay(line):
-            return tuple(map(self._numbered.__getitem__, _WORDS.findall(line)))
-        return tuple(map(self._numbers.__getitem__, _WORDS.findall(_folded(line))))
+    @property
+    def lines(self) -> Mapping[str, tuple[int, ...]]:
+        """Lines (without a line break) → their words as numbers, as :meth:`numbered` finds
+        them: ``numbered(text)`` is the numbers of ``text.split("\\n")``, one line after the other."""
+        return self._lines
 
     def number(self, folded_word: str) -> int:
         """The number of a folded word: the same for the same word, ``0 …`` in the order seen."""
@@ -141,15 +142,21 @@ class _FoldedWords(dict[str, str]):
         return folded
 
 
-class _Remembered(dict[str, tuple[int, ...]]):
+class _NumberedLines(dict[str, tuple[int, ...]]):
     """Lines → their numbered words, each line looked at once."""
 
-    def __init__(self, numbered: Callable[[str], tuple[int, ...]]) -> None:
+    def __init__(self, numbered: _NumberedWords, numbers: _Numbers) -> None:
         super().__init__()
         self._numbered = numbered
+        self._numbers = numbers
 
     def __missing__(self, line: str) -> tuple[int, ...]:
-        numbers = self[line] = self._numbered(line)
+        # ``isascii`` is a flag of the string, read at once: an ASCII line keeps its words.
+        if line.isascii() or _words_stay(line):
+            numbers = tuple(map(self._numbered.__getitem__, _WORDS.findall(line)))
+        else:
+            numbers = tuple(map(self._numbers.__getitem__, _WORDS.findall(_folded(line))))
+        self[line] = numbers
         return numbers
 
 

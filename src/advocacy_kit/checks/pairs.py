@@ -28,7 +28,8 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
-from itertools import chain, combinations
+from itertools import chain, combinations, compress
+from operator import countOf, not_
 from typing import cast
 
 __all__ = ["candidate_pairs", "quick_ratio"]
@@ -48,12 +49,20 @@ def quick_ratio(first: Sequence[Hashable], second: Sequence[Hashable]) -> float:
 
 
 def candidate_pairs(
-    texts: Sequence[Sequence[Hashable]], threshold: float, *, vocabulary: int | None = None
+    texts: Sequence[Sequence[Hashable]],
+    threshold: float,
+    *,
+    vocabulary: int | None = None,
+    keys: Sequence[Hashable] | None = None,
 ) -> list[tuple[int, int]]:
     """The index pairs ``(i, j)``, ``i < j``, whose ``quick_ratio`` reaches ``threshold``, sorted.
 
     Words are strings, or any values compared by equality; with ``vocabulary``, they are
     numbers ``0 … vocabulary - 1``, which are looked up in a list rather than a dict.
+
+    ``keys``, one for each text, the same for texts with the same words (such as the strings
+    the words were read from), group the texts more cheaply than their words do. Texts with the
+    same words under different keys are paired like any other two texts.
     """
     if not 0 < threshold <= 1:
         # Outside the range the settings allow the filters prove nothing: compare every pair.
@@ -62,16 +71,30 @@ def candidate_pairs(
             for i, j in combinations(range(len(texts)), 2)
             if quick_ratio(texts[i], texts[j]) >= threshold
         ]
-    alike: dict[tuple[Hashable, ...], list[int]] = {}
-    for index, words in enumerate(texts):
-        alike.setdefault(tuple(words), []).append(index)
-    distinct = list(alike)
+    alike: dict[Hashable, list[int]] = {}
+    if keys is None:
+        for index, words in enumerate(texts):
+            alike.setdefault(tuple(words), []).append(index)
+    else:
+        for index, key in enumerate(keys):
+            alike.setdefault(key, []).append(index)
+    members_of = list(alike.values())
+    distinct: list[Sequence[Hashable]] = (
+        cast(list[Sequence[Hashable]], list(alike))
+        if keys is None
+        else [texts[members[0]] for members in members_of]
+    )
     pairs: list[tuple[int, int]] = []
     # The same text twice shares all its words: quick_ratio 1.0 (also for two empty texts).
-    for members in alike.values():
+    for members in members_of:
         if len(members) > 1:
             pairs.extend(combinations(members, 2))
-    members_of = list(alike.values())
+    if keys is not None:
+        # The search below pairs texts with the same words under different keys, as it pairs
+        # any two; not empty ones (it leaves those out): two empty texts are paired here.
+        empty = list(compress(members_of, map(not_, distinct)))
+        for firsts, seconds in combinations(empty, 2):
+            pairs.extend((i, j) if i < j else (j, i) for i in firsts for j in seconds)
     for one, another in _joined(distinct, threshold, vocabulary):
         firsts, seconds = members_of[one], members_of[another]
         if len(firsts) == 1 and len(seconds) == 1:
@@ -84,7 +107,7 @@ def candidate_pairs(
 
 
 def _joined(
-    texts: list[tuple[Hashable, ...]], threshold: float, vocabulary: int | None
+    texts: Sequence[Sequence[Hashable]], threshold: float, vocabulary: int | None
 ) -> list[tuple[int, int]]:
     """Index pairs of different texts whose ``quick_ratio`` reaches ``threshold`` (PPJoin).
 
@@ -103,12 +126,13 @@ def _joined(
             ranks[word] = place
         rank_of = cast(Callable[[Hashable], int], ranks.__getitem__)
     # Words below this number are in one text only, once: never shared.
-    shared_from = sum(1 for count in frequency.values() if count == 1)
+    shared_from = countOf(frequency.values(), 1)
     # With sizes a ≤ b, quick_ratio ≥ t needs shared ≥ t × (a + b) / 2, so b ≥ share × a, and
     # shared ≥ share × b on the longer text's side, shared ≥ t × a on the shorter one's.
     share = threshold / (2 - threshold)
-    order_by_size = sorted(range(len(texts)), key=lambda text: len(texts[text]))
-    by_size = [texts[text] for text in order_by_size]
+    # Shortest first, ties in the order given (a stable sort on the sizes, looked up in a list).
+    order_by_size = sorted(range(len(texts)), key=list(map(len, texts)).__getitem__)
+    by_size = list(map(texts.__getitem__, order_by_size))
     sizes = list(map(len, by_size))  # by place in ``order_by_size``: never decreasing
     # Per size: the prefixes to look up and to index, and where the earlier texts long enough
     # begin (all earlier texts are at most as long: their places come first).

@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, eq, methodcaller
 
 from .. import parallel
 from ..calendar import CalendarEntry, Finding
@@ -40,6 +40,7 @@ __all__ = [
 
 _WORD = re.compile(r"\w+")
 _DRAFT_ID = attrgetter("draft.id")
+_POST_TEXT = attrgetter("post.text")
 
 _candidate_pairs = candidate_pairs  # its former name here
 
@@ -90,6 +91,22 @@ class ComparableWords:
         """How many words :meth:`numbered` has numbered: every number is below this."""
         return self._words.vocabulary
 
+    @property
+    def takes_out_disclosures(self) -> bool:
+        """Whether the kit has disclosure texts, which :meth:`numbered` takes out."""
+        return bool(self._disclosures)
+
+    @property
+    def without_prompts(self) -> Callable[[str, str], str]:
+        """``re.sub`` of the prompts: ``without_prompts(" ", text)`` is the text
+        :meth:`numbered` finds the words of (when there are no disclosures to take out)."""
+        return self._prompt.sub
+
+    @property
+    def lines(self) -> Mapping[str, tuple[int, ...]]:
+        """Lines → their numbered words (:attr:`WordFolder.lines`)."""
+        return self._words.lines
+
     def _without_disclosure(self, text: str) -> list[str] | None:
         """The words of the folded text without the disclosure, if it has one."""
         if self._disclosures:
@@ -125,10 +142,21 @@ def _names(names: list[str], language: str) -> str:
 
 def days_of(entries: list[CalendarEntry]) -> list[list[CalendarEntry]]:
     """The entries by their local day (days in the order first seen)."""
-    by_day: dict[object, list[CalendarEntry]] = defaultdict(list)
-    for entry in entries:
-        by_day[entry.slot.start.date()].append(entry)
-    return list(by_day.values())
+    dates = list(map(_DATE, map(_START, entries)))
+    days = dict.fromkeys(dates)
+    if len(days) > _FEW_DAYS:
+        by_day: dict[object, list[CalendarEntry]] = defaultdict(list)
+        for entry, date in zip(entries, dates, strict=True):
+            by_day[date].append(entry)
+        return list(by_day.values())
+    # A week has a few days: each picked out of the entries in one pass that makes no calls.
+    return [list(compress(entries, map(eq, dates, repeat(day)))) for day in days]
+
+
+# Up to this many days, picking out each day's entries in a pass of its own is the quicker way.
+_FEW_DAYS = 10
+_START = attrgetter("slot.start")
+_DATE = methodcaller("date")
 
 
 class ClosePairs:
@@ -146,11 +174,13 @@ class ClosePairs:
         """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
         threshold = self._threshold
         # Each text's words are found once, as numbers: they give the same ratios as words.
-        words_of = self._words_of
-        day_words = [words_of[entry.post.text] for entry in day_entries]
+        texts = list(map(_POST_TEXT, day_entries))
+        day_words = list(map(self._words_of.__getitem__, texts))
         pairs = []
         vocabulary = self._words.vocabulary
-        for index, other in candidate_pairs(day_words, threshold, vocabulary=vocabulary):
+        # The same text has the same words: the texts group them (their hashes are known).
+        found = candidate_pairs(day_words, threshold, vocabulary=vocabulary, keys=texts)
+        for index, other in found:
             if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
                 continue  # one person sharing on two platforms is not staged
             # Candidates already passed difflib's quick_ratio, an upper bound of the ratio.
@@ -189,9 +219,18 @@ class _WordsOfText(dict[str, list[int]]):
     def __init__(self, words: ComparableWords) -> None:
         super().__init__()
         self._words = words
+        # Without disclosures to take out, the words of a text are those of its lines with the
+        # prompts taken out (:meth:`ComparableWords.numbered`), read here without its calls.
+        self._lines = None if words.takes_out_disclosures else words.lines
+        self._without_prompts = words.without_prompts
 
     def __missing__(self, text: str) -> list[int]:
-        words = self[text] = self._words.numbered(text)
+        lines = self._lines
+        if lines is None:
+            words = self[text] = self._words.numbered(text)
+        else:
+            split = self._without_prompts(" ", text).split("\n")
+            words = self[text] = list(chain.from_iterable(map(lines.__getitem__, split)))
         return words
 
 
