@@ -8,9 +8,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from advocacy_kit import plugins
 from advocacy_kit.cli import get_cli
+
+# Speed is measured in benchmarks/, never in tests: no generated example fails for taking long
+# (hypothesis's default deadline of 200 ms fails examples on a busy machine).
+settings.register_profile("advocacy-kit", deadline=None)
+settings.load_profile("advocacy-kit")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
