@@ -78,6 +78,7 @@ def _serve(
     work: Callable[[Any], Any],
     pack: Callable[[Any], Any],
     decode: Callable[[Any], Any],
+    by_pickle: bool,
 ) -> None:
     """The worker: draft chunks from ``tasks`` until the end, sending back packed results."""
     while True:
@@ -88,8 +89,9 @@ def _serve(
         taken.value += 1  # only this process writes it; the other one reads it
         index, payload = task
         try:
-            data: tuple[bool, bytes] | None = _dumps(
-                [pack(work(decode(item))) for item in _loads(payload)]
+            packed = [pack(work(decode(item))) for item in _loads(payload)]
+            data: tuple[bool, bytes] | None = (
+                (False, pickle.dumps(packed, protocol=5)) if by_pickle else _dumps(packed)
             )
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
@@ -101,6 +103,9 @@ class DraftWorker(Generic[T, R]):
 
     ``work`` turns an item into a result; ``encode``/``decode`` carry an item to the worker as
     plain values and back into an item there; ``pack``/``unpack`` do the same for its result.
+    The worker packs what ``work_there`` gives if that is given (less than a whole result, say,
+    that ``unpack`` completes), and with ``results_by_pickle`` sends its results by pickle
+    only, for packed values that marshal would not give back as they were.
     Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done;
     use it in a ``with`` block, so the worker stops when planning fails.
     """
@@ -111,9 +116,11 @@ class DraftWorker(Generic[T, R]):
         *,
         encode: Callable[[T], Any],
         decode: Callable[[Any], T],
-        pack: Callable[[R], Any],
+        pack: Callable[[Any], Any],  # R, or what work_there gives
         unpack: Callable[[T, Any], R],
         expected: int,
+        work_there: Callable[[T], Any] | None = None,
+        results_by_pickle: bool = False,
     ) -> None:
         self.work, self.encode, self.unpack = work, encode, unpack
         self.made: list[T] = []  # in the order the planner made them
@@ -132,7 +139,15 @@ class DraftWorker(Generic[T, R]):
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
-                args=(self._tasks, self._results, self._taken, work, pack, decode),
+                args=(
+                    self._tasks,
+                    self._results,
+                    self._taken,
+                    work if work_there is None else work_there,
+                    pack,
+                    decode,
+                    results_by_pickle,
+                ),
                 daemon=True,
             )
             self._process.start()
