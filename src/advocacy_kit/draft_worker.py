@@ -53,6 +53,7 @@ _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
 
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
+_MISSING: Any = object()  # the place of a result not made yet
 
 
 def _dumps(values: list[Any]) -> tuple[bool, bytes]:
@@ -179,7 +180,7 @@ class DraftWorker(Generic[T, R]):
                 return
             self._next = stop
             try:
-                payload = _dumps([self.encode(item) for item in self.made[start:stop]])
+                payload = _dumps(list(map(self.encode, self.made[start:stop])))
             except Exception:  # drafted here, where any error is raised as it would be alone
                 self._kept.append(start // CHUNK)
                 continue
@@ -188,38 +189,41 @@ class DraftWorker(Generic[T, R]):
 
     def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
         """``[work(item) for item in items]`` — ``items`` are the planned ones in any order."""
-        ready: dict[int, R] = {}  # by id() of the item; the items live as long as this call
-
-        def finish(item: T, result: R) -> None:
-            ready[id(item)] = result
-            if done is not None:
-                done(len(ready))
-
-        failed = False
         if self._process is None:
+            made: list[R] = []
             for item in items:
-                finish(item, self.work(item))
-            return [ready[id(item)] for item in items]
+                made.append(self.work(item))
+                if done is not None:
+                    done(len(made))
+            return made
+        # Results by the place of their item in self.made: a chunk's results go in by one slice.
+        self._got: list[Any] = [_MISSING] * len(self.made)
+        self._done, self._count = done, 0
         try:
-            failed = self._share(finish)
+            failed = self._share()
         finally:
             self._stop()
-        if failed or len(ready) != len(items):
+        ready = dict(zip(map(id, self.made), self._got, strict=True))  # items live during this call
+        if failed or self._count != len(items):
             # Once more in order: known results stay, the first failure raises as it would alone.
             for item in items:
-                if id(item) not in ready:
-                    finish(item, self.work(item))
+                if ready.get(id(item), _MISSING) is _MISSING:
+                    ready[id(item)] = self.work(item)
+                    self._count += 1
+                    if done is not None:
+                        done(self._count)
         return [ready[id(item)] for item in items]
 
     def _chunk(self, index: int) -> list[T]:
         return self.made[index * CHUNK : (index + 1) * CHUNK]
 
-    def _share(self, finish: Callable[[T, R], None]) -> bool:
+    def _share(self) -> bool:
         """Both processes draft until no chunk is left; True if any chunk failed."""
         chunks = -(-len(self.made) // CHUNK)
         here = 0  # chunks drafted in this process
         arrived: set[int] = set()
         failed = False
+        got, done = self._got, self._done
 
         def collect(block: bool) -> None:
             nonlocal failed
@@ -232,9 +236,15 @@ class DraftWorker(Generic[T, R]):
                 if data is None:
                     failed = True
                     continue
-                unpack = self.unpack
-                for item, packed in zip(self._chunk(index), _loads(data), strict=True):
-                    finish(item, unpack(item, packed))
+                chunk, packed = self._chunk(index), _loads(data)
+                if len(packed) != len(chunk):
+                    raise ValueError(f"{len(packed)} results for a chunk of {len(chunk)}")
+                start, count = index * CHUNK, self._count
+                got[start : start + len(chunk)] = map(self.unpack, chunk, packed)
+                self._count = count + len(chunk)
+                if done is not None:
+                    for counted in range(count + 1, self._count + 1):
+                        done(counted)
                 # Results of a whole planning run may be waiting: keep the worker busy meanwhile.
                 self._feed(whole=False)
                 if block:
@@ -243,13 +253,17 @@ class DraftWorker(Generic[T, R]):
         def draft_here(index: int) -> bool:
             nonlocal here
             here += 1
+            start, work = index * CHUNK, self.work
             try:
                 for count, item in enumerate(self._chunk(index)):
                     if not count % _FEED_EVERY:
                         # A chunk here may take long (the first one loads the templates), and
                         # the worker has only a few queued: look whether it needs more.
                         self._feed(whole=False)
-                    finish(item, self.work(item))
+                    got[start + count] = work(item)
+                    self._count += 1
+                    if done is not None:
+                        done(self._count)
             except Exception:  # gone through again in order, where it raises as it would alone
                 return False
             collect(block=False)
