@@ -9,8 +9,9 @@ it is made, and every :data:`CHUNK` of them goes to a queue as plain values — 
 done, this process drafts those itself (nothing to encode) while it keeps the worker's queue
 filled, and at the end takes what still waits in the queue, so both finish at about the same
 time. The worker's results (plain field values) are rebuilt here into the same frozen values a
-single process makes. Chunks travel by :mod:`marshal` when they hold only plain built-in values
-and by :mod:`pickle` otherwise.
+single process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
+plain built-in values and by :mod:`pickle` otherwise; results by pickle alone if asked (values
+marshal would change, such as a ``bytearray``, then need no look first).
 
 The calendar is the same byte for byte: each result is put back in the place of its
 assignment. Errors are too: if anything fails on either side, or the worker dies, every draft

@@ -1,11 +1,16 @@
 """Assignments and their drafts, posts and findings as plain values, for the drafting worker.
 
-The worker (:mod:`advocacy_kit.draft_worker`) gets assignments and sends back what it wrote a
-chunk at a time, with :mod:`marshal` when every value is of a plain built-in type and with
-:mod:`pickle` otherwise. A model of one of the calendar's own classes travels as a copy of its
-``__dict__``, with a code for its fields set unless every field is set (a bit per field), and is
-rebuilt around that dict without a second validation: equal to the model it was made from
-(``==``, ``model_fields_set``, type, even the order of its dict). A slot of the week travels as
+The worker (:mod:`advocacy_kit.draft_worker`) gets assignments a chunk at a time, with
+:mod:`marshal` when every value is of a plain built-in type and with :mod:`pickle` otherwise,
+and sends back what it wrote (:func:`pack_for_pickle`) by pickle, which gives every value back as
+it was; this process builds the calendar's entries from that (:func:`unpack_entry`).
+:func:`pack_written` packs the same for marshal, sending a post whose details marshal would
+change as the object itself. A model of one of the calendar's own classes travels as a copy of
+its ``__dict__``, with a code for its fields set unless every field is set (a bit per field; a
+set shared by many models, see :func:`~advocacy_kit.prevalidated.shared_fields_set`, is known by
+identity), and is rebuilt around that dict without a second validation, with the shared set for
+its code: equal to the model it was made from (``==``, ``model_fields_set``, type, even the
+order of its dict). A slot of the week travels as
 its place among the slots the worker was forked with; any other slot's start as the bytes
 pickle keeps for a datetime (fold included) plus its zone's key, rebuilt as unpickling rebuilds
 it. Anything else — a plugin's own subclass of a post or finding, a start in another kind of
@@ -47,9 +52,8 @@ class _FieldsSets:
         self.every = frozenset(cls.model_fields)
         self.bits = {name: 1 << at for at, name in enumerate(cls.model_fields)}
         self._seen: list[tuple[set[str], int]] = []  # the sets met most, with their codes
-        self._shared: dict[int | None, set[str]] = {}  # by code
-        # Codes of shared fields sets (see prevalidated.shared_fields_set), by the set's id.
-        self.known: dict[int, tuple[set[str], Any]] = {}
+        self.shared: dict[int | None, set[str]] = {}  # by code: what fields_set gave so far
+        self.known: dict[int, tuple[set[str], Any]] = {}  # codes of shared sets, by the set's id
 
     def code(self, fields_set: Any) -> Any:
         """None for every field, else a bit per field, else (fields not of the class) the set."""
@@ -86,15 +90,11 @@ class _FieldsSets:
         if type(code) is not int and code is not None:
             return code  # type: ignore[no-any-return]
         try:
-            return self._shared[code]
+            return self.shared[code]
         except KeyError:
             names = self.every if code is None else [n for n, b in self.bits.items() if code & b]
-            shared = self._shared[code] = shared_fields_set(self.cls, names)
+            shared = self.shared[code] = shared_fields_set(self.cls, names)
             return shared
-
-    def shared(self) -> dict[Any, set[str]]:
-        """The sets :meth:`fields_set` gave so far, by code (None and ``int`` codes only)."""
-        return self._shared
 
 
 _SLOT, _ASSIGNMENT, _DRAFT, _POST, _FINDING = (
@@ -109,7 +109,7 @@ _ASSIGNMENT_KNOWN, _DRAFT_KNOWN, _POST_KNOWN, _FINDING_KNOWN = (
     sets.known.get for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
 )
 _ASSIGNMENT_SHARED, _DRAFT_SHARED, _POST_SHARED, _FINDING_SHARED = (
-    sets.shared() for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
+    sets.shared for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
 )
 for _cls in (Assignment, Draft, Post, Finding, CalendarEntry):
     _new, _set_dict, _set_fields_set, _set_extra, _set_private = direct_parts(_cls)
