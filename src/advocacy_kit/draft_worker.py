@@ -213,7 +213,7 @@ class DraftWorker(Generic[T, R]):
                     self._count += 1
                     if done is not None:
                         done(self._count)
-        return [ready[id(item)] for item in items]
+        return list(map(ready.__getitem__, map(id, items)))  # the asked order, in one C loop
 
     def _chunk(self, index: int) -> list[T]:
         return self.made[index * CHUNK : (index + 1) * CHUNK]
