@@ -9,8 +9,9 @@ it is made, and every :data:`CHUNK` of them goes to a queue as plain values — 
 done, this process drafts those itself (nothing to encode) while it keeps the worker's queue
 filled, and at the end takes what still waits in the queue, so both finish at about the same
 time. The worker's results (plain field values) are rebuilt here into the same frozen values a
-single process makes. Chunks travel by :mod:`marshal` when they hold only plain built-in values
-and by :mod:`pickle` otherwise.
+single process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
+plain built-in values and by :mod:`pickle` otherwise; results by pickle alone if asked (values
+marshal would change, such as a ``bytearray``, then need no look first).
 
 The calendar is the same byte for byte: each result is put back in the place of its
 assignment. Errors are too: if anything fails on either side, or the worker dies, every draft
@@ -53,6 +54,7 @@ _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
 
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
+_MISSING: Any = object()  # the place of a result not made yet
 
 
 def _dumps(values: list[Any]) -> tuple[bool, bytes]:
@@ -78,6 +80,7 @@ def _serve(
     work: Callable[[Any], Any],
     pack: Callable[[Any], Any],
     decode: Callable[[Any], Any],
+    by_pickle: bool,
 ) -> None:
     """The worker: draft chunks from ``tasks`` until the end, sending back packed results."""
     while True:
@@ -88,8 +91,9 @@ def _serve(
         taken.value += 1  # only this process writes it; the other one reads it
         index, payload = task
         try:
-            data: tuple[bool, bytes] | None = _dumps(
-                [pack(work(decode(item))) for item in _loads(payload)]
+            packed = [pack(work(decode(item))) for item in _loads(payload)]
+            data: tuple[bool, bytes] | None = (
+                (False, pickle.dumps(packed, protocol=5)) if by_pickle else _dumps(packed)
             )
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
@@ -101,6 +105,9 @@ class DraftWorker(Generic[T, R]):
 
     ``work`` turns an item into a result; ``encode``/``decode`` carry an item to the worker as
     plain values and back into an item there; ``pack``/``unpack`` do the same for its result.
+    The worker packs what ``work_there`` gives if that is given (less than a whole result, say,
+    that ``unpack`` completes), and with ``results_by_pickle`` sends its results by pickle
+    only, for packed values that marshal would not give back as they were.
     Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done;
     use it in a ``with`` block, so the worker stops when planning fails.
     """
@@ -111,9 +118,11 @@ class DraftWorker(Generic[T, R]):
         *,
         encode: Callable[[T], Any],
         decode: Callable[[Any], T],
-        pack: Callable[[R], Any],
+        pack: Callable[[Any], Any],  # R, or what work_there gives
         unpack: Callable[[T, Any], R],
         expected: int,
+        work_there: Callable[[T], Any] | None = None,
+        results_by_pickle: bool = False,
     ) -> None:
         self.work, self.encode, self.unpack = work, encode, unpack
         self.made: list[T] = []  # in the order the planner made them
@@ -132,7 +141,15 @@ class DraftWorker(Generic[T, R]):
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
-                args=(self._tasks, self._results, self._taken, work, pack, decode),
+                args=(
+                    self._tasks,
+                    self._results,
+                    self._taken,
+                    work if work_there is None else work_there,
+                    pack,
+                    decode,
+                    results_by_pickle,
+                ),
                 daemon=True,
             )
             self._process.start()
@@ -164,7 +181,7 @@ class DraftWorker(Generic[T, R]):
                 return
             self._next = stop
             try:
-                payload = _dumps([self.encode(item) for item in self.made[start:stop]])
+                payload = _dumps(list(map(self.encode, self.made[start:stop])))
             except Exception:  # drafted here, where any error is raised as it would be alone
                 self._kept.append(start // CHUNK)
                 continue
@@ -173,38 +190,41 @@ class DraftWorker(Generic[T, R]):
 
     def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
         """``[work(item) for item in items]`` — ``items`` are the planned ones in any order."""
-        ready: dict[int, R] = {}  # by id() of the item; the items live as long as this call
-
-        def finish(item: T, result: R) -> None:
-            ready[id(item)] = result
-            if done is not None:
-                done(len(ready))
-
-        failed = False
         if self._process is None:
+            made: list[R] = []
             for item in items:
-                finish(item, self.work(item))
-            return [ready[id(item)] for item in items]
+                made.append(self.work(item))
+                if done is not None:
+                    done(len(made))
+            return made
+        # Results by the place of their item in self.made: a chunk's results go in by one slice.
+        self._got: list[Any] = [_MISSING] * len(self.made)
+        self._done, self._count = done, 0
         try:
-            failed = self._share(finish)
+            failed = self._share()
         finally:
             self._stop()
-        if failed or len(ready) != len(items):
+        ready = dict(zip(map(id, self.made), self._got, strict=True))  # items live during this call
+        if failed or self._count != len(items):
             # Once more in order: known results stay, the first failure raises as it would alone.
             for item in items:
-                if id(item) not in ready:
-                    finish(item, self.work(item))
-        return [ready[id(item)] for item in items]
+                if ready.get(id(item), _MISSING) is _MISSING:
+                    ready[id(item)] = self.work(item)
+                    self._count += 1
+                    if done is not None:
+                        done(self._count)
+        return list(map(ready.__getitem__, map(id, items)))  # the asked order, in one C loop
 
     def _chunk(self, index: int) -> list[T]:
         return self.made[index * CHUNK : (index + 1) * CHUNK]
 
-    def _share(self, finish: Callable[[T, R], None]) -> bool:
+    def _share(self) -> bool:
         """Both processes draft until no chunk is left; True if any chunk failed."""
         chunks = -(-len(self.made) // CHUNK)
         here = 0  # chunks drafted in this process
         arrived: set[int] = set()
         failed = False
+        got, done = self._got, self._done
 
         def collect(block: bool) -> None:
             nonlocal failed
@@ -217,9 +237,15 @@ class DraftWorker(Generic[T, R]):
                 if data is None:
                     failed = True
                     continue
-                unpack = self.unpack
-                for item, packed in zip(self._chunk(index), _loads(data), strict=True):
-                    finish(item, unpack(item, packed))
+                chunk, packed = self._chunk(index), _loads(data)
+                if len(packed) != len(chunk):
+                    raise ValueError(f"{len(packed)} results for a chunk of {len(chunk)}")
+                start, count = index * CHUNK, self._count
+                got[start : start + len(chunk)] = map(self.unpack, chunk, packed)
+                self._count = count + len(chunk)
+                if done is not None:
+                    for counted in range(count + 1, self._count + 1):
+                        done(counted)
                 # Results of a whole planning run may be waiting: keep the worker busy meanwhile.
                 self._feed(whole=False)
                 if block:
@@ -228,13 +254,17 @@ class DraftWorker(Generic[T, R]):
         def draft_here(index: int) -> bool:
             nonlocal here
             here += 1
+            start, work = index * CHUNK, self.work
             try:
                 for count, item in enumerate(self._chunk(index)):
                     if not count % _FEED_EVERY:
                         # A chunk here may take long (the first one loads the templates), and
                         # the worker has only a few queued: look whether it needs more.
                         self._feed(whole=False)
-                    finish(item, self.work(item))
+                    got[start + count] = work(item)
+                    self._count += 1
+                    if done is not None:
+                        done(self._count)
             except Exception:  # gone through again in order, where it raises as it would alone
                 return False
             collect(block=False)

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, cast
 from .calendar import (
     Assignment,
     Calendar,
-    CalendarEntry,
     Draft,
     Finding,
     PersonSummary,
@@ -22,12 +21,11 @@ from .drafting.options_key import account_options
 from .drafting.precompiled import PEOPLE_THRESHOLD, Precompiling, draft_template_names
 from .gc_tuning import fewer_collections
 from .models import Kit
-from .plain_values import AssignmentCodec, pack_written, unpack_written
+from .plain_values import AssignmentCodec, build_entry, pack_for_pickle, unpack_entry
 from .planner import plan_slots
 from .platforms.base import Count, PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_and_count, measure_and_count
-from .prevalidated import builder, shared_fields_set
 from .schedule import schedule_week
 from .weeks import IsoWeek, parse_week
 
@@ -35,9 +33,6 @@ if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["plan_week"]
-
-_build_entry = builder(CalendarEntry)
-_ENTRY_FIELDS = shared_fields_set(CalendarEntry, CalendarEntry.model_fields)
 
 
 def _people(kit: Kit) -> list[PersonSummary]:
@@ -132,31 +127,20 @@ def plan_week(
                 findings.extend(extra or [])
         return draft, post, findings
 
-    def entry(assignment: Assignment, written: tuple[Draft, Post, list[Finding]]) -> CalendarEntry:
-        draft, post, findings = written
-        # Every part is a validated value already: no need to validate them again. The names
-        # are the entry's fields in their order: what prevalidated(CalendarEntry, ...) makes.
-        return _build_entry(
-            {
-                "slot": assignment.slot,
-                "assignment": assignment,
-                "draft": draft,
-                "post": post,
-                "findings": findings,
-            },
-            _ENTRY_FIELDS,
-        )
-
     # A large week is drafted in a second process while it is still being planned; the worker,
     # forked after the codec is made, knows the week's slots already. Entries are made as the
-    # drafts come in, so the week's checks can start as soon as the last one is there.
+    # drafts come in, so the week's checks can start as soon as the last one is there. The
+    # worker sends only what it wrote (by pickle: post details may be any value); the entries
+    # are made here.
     codec = AssignmentCodec(slots)
     with DraftWorker(
-        lambda assignment: entry(assignment, write(assignment)),
+        lambda assignment: build_entry(assignment, write(assignment)),
         encode=codec.encode,
         decode=codec.decode,
-        pack=lambda made: pack_written((made.draft, made.post, made.findings)),
-        unpack=lambda assignment, packed: entry(assignment, unpack_written(assignment, packed)),
+        work_there=write,
+        pack=pack_for_pickle,
+        unpack=unpack_entry,
+        results_by_pickle=True,
         expected=len(slots),
     ) as worker:
         assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)

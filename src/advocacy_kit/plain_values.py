@@ -1,11 +1,16 @@
 """Assignments and their drafts, posts and findings as plain values, for the drafting worker.
 
-The worker (:mod:`advocacy_kit.draft_worker`) gets assignments and sends back what it wrote a
-chunk at a time, with :mod:`marshal` when every value is of a plain built-in type and with
-:mod:`pickle` otherwise. A model of one of the calendar's own classes travels as a copy of its
-``__dict__``, with a code for its fields set unless every field is set (a bit per field), and is
-rebuilt around that dict without a second validation: equal to the model it was made from
-(``==``, ``model_fields_set``, type, even the order of its dict). A slot of the week travels as
+The worker (:mod:`advocacy_kit.draft_worker`) gets assignments a chunk at a time, with
+:mod:`marshal` when every value is of a plain built-in type and with :mod:`pickle` otherwise,
+and sends back what it wrote (:func:`pack_for_pickle`) by pickle, which gives every value back as
+it was; this process builds the calendar's entries from that (:func:`unpack_entry`).
+:func:`pack_written` packs the same for marshal, sending a post whose details marshal would
+change as the object itself. A model of one of the calendar's own classes travels as a copy of
+its ``__dict__``, with a code for its fields set unless every field is set (a bit per field; a
+set shared by many models, see :func:`~advocacy_kit.prevalidated.shared_fields_set`, is known by
+identity), and is rebuilt around that dict without a second validation, with the shared set for
+its code: equal to the model it was made from (``==``, ``model_fields_set``, type, even the
+order of its dict). A slot of the week travels as
 its place among the slots the worker was forked with; any other slot's start as the bytes
 pickle keeps for a datetime (fold included) plus its zone's key, rebuilt as unpickling rebuilds
 it. Anything else — a plugin's own subclass of a post or finding, a start in another kind of
@@ -22,14 +27,17 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
-from .calendar import Assignment, Draft, Finding, Post, Slot
-from .prevalidated import builder, shared_fields_set
+from .calendar import Assignment, CalendarEntry, Draft, Finding, Post, Slot
+from .prevalidated import builder, direct_parts, is_shared_fields_set, shared_fields_set
 
 __all__ = [
     "AssignmentCodec",
+    "build_entry",
     "decode_assignment",
     "encode_assignment",
+    "pack_for_pickle",
     "pack_written",
+    "unpack_entry",
     "unpack_written",
 ]
 
@@ -44,10 +52,22 @@ class _FieldsSets:
         self.every = frozenset(cls.model_fields)
         self.bits = {name: 1 << at for at, name in enumerate(cls.model_fields)}
         self._seen: list[tuple[set[str], int]] = []  # the sets met most, with their codes
-        self._shared: dict[int | None, set[str]] = {}  # by code
+        self.shared: dict[int | None, set[str]] = {}  # by code: what fields_set gave so far
+        self.known: dict[int, tuple[set[str], Any]] = {}  # codes of shared sets, by the set's id
 
     def code(self, fields_set: Any) -> Any:
         """None for every field, else a bit per field, else (fields not of the class) the set."""
+        known = self.known.get(id(fields_set))
+        if known is not None and known[0] is fields_set:
+            return known[1]
+        code = self._code(fields_set)
+        if is_shared_fields_set(self.cls, fields_set):
+            # A shared set never changes and lives as long as the program: its code may be
+            # found by identity from now on (the entry keeps the set, so its id stays its own).
+            self.known[id(fields_set)] = (fields_set, code)
+        return code
+
+    def _code(self, fields_set: Any) -> Any:
         if type(fields_set) is not set:
             return fields_set
         if len(fields_set) == len(self.every) and fields_set == self.every:
@@ -70,19 +90,11 @@ class _FieldsSets:
         if type(code) is not int and code is not None:
             return code  # type: ignore[no-any-return]
         try:
-            return self._shared[code]
+            return self.shared[code]
         except KeyError:
             names = self.every if code is None else [n for n, b in self.bits.items() if code & b]
-            shared = self._shared[code] = shared_fields_set(self.cls, names)
+            shared = self.shared[code] = shared_fields_set(self.cls, names)
             return shared
-
-
-def _packed(fields: dict[str, Any], model: BaseModel, sets: _FieldsSets) -> Any:
-    """``fields`` alone if every field is set, else with the fields set's code."""
-    fields_set = model.__pydantic_fields_set__
-    if type(fields_set) is set and fields_set == sets.every:
-        return fields
-    return fields, sets.code(fields_set)
 
 
 _SLOT, _ASSIGNMENT, _DRAFT, _POST, _FINDING = (
@@ -92,11 +104,17 @@ _SLOT, _ASSIGNMENT, _DRAFT, _POST, _FINDING = (
     _FieldsSets(Post),
     _FieldsSets(Finding),
 )
+# Bound once: the hot paths below look codes up by the set's identity and sets by code.
+_ASSIGNMENT_KNOWN, _DRAFT_KNOWN, _POST_KNOWN, _FINDING_KNOWN = (
+    sets.known.get for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
+)
+_ASSIGNMENT_SHARED, _DRAFT_SHARED, _POST_SHARED, _FINDING_SHARED = (
+    sets.shared for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
+)
+for _cls in (Assignment, Draft, Post, Finding, CalendarEntry):
+    _new, _set_dict, _set_fields_set, _set_extra, _set_private = direct_parts(_cls)
+_ENTRY_FIELDS = shared_fields_set(CalendarEntry, CalendarEntry.model_fields)
 _build_slot = builder(Slot)
-_build_assignment = builder(Assignment)
-_build_draft = builder(Draft)
-_build_post = builder(Post)
-_build_finding = builder(Finding)
 
 # datetime(state, zone) is how pickle rebuilds a datetime (a form the stubs do not know).
 _datetime: Callable[..., dt.datetime] = dt.datetime
@@ -202,8 +220,9 @@ class AssignmentCodec:
         at = self._places.get(id(slot))
         fields["slot"] = _encode_slot(slot) if at is None else at
         fields_set = assignment.__pydantic_fields_set__
-        if type(fields_set) is set and fields_set == _ASSIGNMENT.every:
-            return fields, None
+        known = _ASSIGNMENT_KNOWN(id(fields_set))
+        if known is not None and known[0] is fields_set:  # the planner's shared set
+            return fields, known[1]
         return fields, _ASSIGNMENT.code(fields_set)
 
     def decode(self, encoded: Any) -> Assignment:
@@ -213,7 +232,17 @@ class AssignmentCodec:
         fields, code = encoded
         slot = fields["slot"]
         fields["slot"] = self._slots[slot] if type(slot) is int else _decode_slot(slot)
-        return _build_assignment(fields, _ASSIGNMENT.fields_set(code))
+        try:
+            fields_set = _ASSIGNMENT_SHARED[code]
+        except (KeyError, TypeError):  # met for the first time, or names not of the class
+            fields_set = _ASSIGNMENT.fields_set(code)
+        # What builder(Assignment) builds, without a call per assignment.
+        assignment = _new(Assignment)
+        _set_dict(assignment, fields)
+        _set_fields_set(assignment, fields_set)
+        _set_extra(assignment, None)
+        _set_private(assignment, None)
+        return assignment  # type: ignore[no-any-return]
 
 
 _ANY_SLOT = AssignmentCodec()
@@ -235,61 +264,137 @@ def pack_written(written: Written) -> Any:
     The post's and findings' own dicts are handed over as they are (no copy): the worker turns
     them into bytes at once, and :func:`unpack_written` gets new ones from those bytes.
     """
+    packed = pack_for_pickle(written)
+    post = written[1]
+    if packed[1] is not post and not _plain(post.__dict__.get("details")):
+        return packed[0], post, packed[2]  # marshal would change the details: the post goes whole
+    return packed
+
+
+def unpack_written(assignment: Assignment, packed: Any) -> Written:
+    """What :func:`pack_written` sent, with the draft's own ``assignment`` put back."""
+    entry = unpack_entry(assignment, packed).__dict__
+    return entry["draft"], entry["post"], entry["findings"]
+
+
+def pack_for_pickle(written: Written) -> Any:
+    """What :func:`pack_written` gives, but post details as they are: for chunks sent by pickle.
+
+    pickle gives back every value as it was, where marshal turns bytes-like objects into bytes.
+    """
     draft, post, findings = written
     fields = draft.__dict__
     if type(draft) is Draft and "assignment" in fields:
         fields = fields.copy()
         fields["assignment"] = None  # the worker's copy does not travel: its place stays empty
-        packed_draft = _packed(fields, draft, _DRAFT)
+        fields_set = draft.__pydantic_fields_set__
+        known = _DRAFT_KNOWN(id(fields_set))  # the drafter's shared set, as a rule
+        code = known[1] if known is not None and known[0] is fields_set else _DRAFT.code(fields_set)
+        packed_draft: Any = fields if code is None else (fields, code)
     else:
         packed_draft = draft
-    fields = post.__dict__
-    if type(post) is Post and _plain(fields.get("details")):
+    if type(post) is Post:
         fields_set = post.__pydantic_fields_set__
-        if type(fields_set) is set and fields_set == _POST.every:
-            packed_post: Any = fields
-        else:
-            packed_post = fields, _POST.code(fields_set)
+        known = _POST_KNOWN(id(fields_set))
+        code = known[1] if known is not None and known[0] is fields_set else _POST.code(fields_set)
+        packed_post: Any = post.__dict__ if code is None else (post.__dict__, code)
     else:
         packed_post = post
     packed_findings: list[Any] = []
-    every = _FINDING.every
     for finding in findings:
         if type(finding) is Finding:
             fields_set = finding.__pydantic_fields_set__
-            if type(fields_set) is set and fields_set == every:
-                packed_findings.append(finding.__dict__)
+            known = _FINDING_KNOWN(id(fields_set))
+            if known is not None and known[0] is fields_set:
+                code = known[1]
             else:
-                packed_findings.append((finding.__dict__, _FINDING.code(fields_set)))
+                code = _FINDING.code(fields_set)
+            packed_findings.append(finding.__dict__ if code is None else (finding.__dict__, code))
         else:
-            packed_findings.append(finding)
+            packed_findings.append(finding)  # a plugin's own type travels as it is
     return packed_draft, packed_post, packed_findings
 
 
-def unpack_written(assignment: Assignment, packed: Any) -> Written:
-    """What :func:`pack_written` sent, with the draft's own ``assignment`` put back."""
+def build_entry(assignment: Assignment, written: Written) -> CalendarEntry:
+    """The calendar's entry for an assignment and what was written for it."""
+    draft, post, findings = written
+    # Every part is a validated value already: no need to validate them again. The names are
+    # the entry's fields in their order: what prevalidated(CalendarEntry, ...) makes.
+    entry = _new(CalendarEntry)
+    _set_dict(
+        entry,
+        {
+            "slot": assignment.slot,
+            "assignment": assignment,
+            "draft": draft,
+            "post": post,
+            "findings": findings,
+        },
+    )
+    _set_fields_set(entry, _ENTRY_FIELDS)
+    _set_extra(entry, None)
+    _set_private(entry, None)
+    return entry  # type: ignore[no-any-return]
+
+
+def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
+    """``build_entry(assignment, unpack_written(assignment, packed))`` in one call.
+
+    The models are built as their builders build them (see ``prevalidated.builder``), around
+    the dicts and the findings' list the bytes gave: new ones, nobody else holds them.
+    """
     draft, post, findings = packed
     kind = type(draft)
-    if kind is dict:
-        draft["assignment"] = assignment
-        draft = _build_draft(draft, _DRAFT.fields_set(None))
-    elif kind is tuple:
-        fields, code = draft
+    if kind is tuple or kind is dict:
+        fields, code = draft if kind is tuple else (draft, None)
         fields["assignment"] = assignment
-        draft = _build_draft(fields, _DRAFT.fields_set(code))
+        try:
+            fields_set = _DRAFT_SHARED[code]
+        except (KeyError, TypeError):  # met for the first time, or names not of the class
+            fields_set = _DRAFT.fields_set(code)
+        draft = _new(Draft)
+        _set_dict(draft, fields)
+        _set_fields_set(draft, fields_set)
+        _set_extra(draft, None)
+        _set_private(draft, None)
     kind = type(post)
-    if kind is dict:
-        post = _build_post(post, _POST.fields_set(None))
-    elif kind is tuple:
-        post = _build_post(post[0], _POST.fields_set(post[1]))
-    built: list[Finding] = []
-    every = _FINDING.fields_set(None)
-    for finding in findings:
+    if kind is tuple or kind is dict:
+        fields, code = post if kind is tuple else (post, None)
+        try:
+            fields_set = _POST_SHARED[code]
+        except (KeyError, TypeError):
+            fields_set = _POST.fields_set(code)
+        post = _new(Post)
+        _set_dict(post, fields)
+        _set_fields_set(post, fields_set)
+        _set_extra(post, None)
+        _set_private(post, None)
+    for at, finding in enumerate(findings):
         kind = type(finding)
-        if kind is dict:
-            built.append(_build_finding(finding, every))
-        elif kind is tuple:
-            built.append(_build_finding(finding[0], _FINDING.fields_set(finding[1])))
-        else:
-            built.append(finding)  # a plugin's own type travels as it is
-    return draft, post, built
+        if kind is tuple or kind is dict:
+            fields, code = finding if kind is tuple else (finding, None)
+            try:
+                fields_set = _FINDING_SHARED[code]
+            except (KeyError, TypeError):
+                fields_set = _FINDING.fields_set(code)
+            finding = _new(Finding)
+            _set_dict(finding, fields)
+            _set_fields_set(finding, fields_set)
+            _set_extra(finding, None)
+            _set_private(finding, None)
+            findings[at] = finding  # the packed list is a new one too: it becomes the entry's
+    entry = _new(CalendarEntry)
+    _set_dict(
+        entry,
+        {
+            "slot": assignment.slot,
+            "assignment": assignment,
+            "draft": draft,
+            "post": post,
+            "findings": findings,
+        },
+    )
+    _set_fields_set(entry, _ENTRY_FIELDS)
+    _set_extra(entry, None)
+    _set_private(entry, None)
+    return entry  # type: ignore[no-any-return]
