@@ -15,7 +15,7 @@ from .calendar import (
     PersonSummary,
     Post,
 )
-from .checks import check_post, check_week
+from .checks import check_week, post_findings
 from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .drafting.options_key import account_options
@@ -29,6 +29,7 @@ from .plugins import get_platforms, get_plugin_manager
 from .posting import format_and_count, measure_and_count
 from .prevalidated import builder, shared_fields_set
 from .schedule import schedule_week
+from .tracking import adjust_post as track_adjust
 from .weeks import IsoWeek, parse_week
 
 if TYPE_CHECKING:
@@ -94,6 +95,9 @@ def plan_week(
     # Plugins are registered before a plan starts: look up the hooks' implementations once.
     adjusters = [impl.function for impl in pm.hook.adjust_post.get_hookimpls()]
     house_rules = pm.hook.check_post if pm.hook.check_post.get_hookimpls() else None
+    # The kit's markers side by side (an empty prompt), where the drafter marks prompts with them.
+    same = type(drafter) is Drafter and drafter.marker == kit.settings.prompt_marker
+    marked = "".join(drafter.marker) if same else None
 
     def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
@@ -121,12 +125,33 @@ def plan_week(
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for adjust in adjusters:
+            if adjust is track_adjust and type(post.parts) is list:
+                guidelines = kit.guidelines
+                if not (guidelines.tracking_parameters and guidelines.employer_domains):
+                    # The built-in adjustment's own first answer (see tracking.adjust_post): it
+                    # leaves a post of a list of parts alone when the kit tracks no links.
+                    continue
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post, counts = adjusted, None  # parts that may differ: counted by the checks
-        findings = check_post(
-            post, draft, kit, platform, options, edited=draft.edited, counts=counts
-        )
+        parts = post.parts
+        prompts = None
+        if (
+            marked is not None
+            and not draft.edited
+            and not draft.disclosure
+            and type(parts) is list
+            and len(parts) == 1
+            and type(parts[0]) is str
+            and parts[0] == draft.text
+            and marked not in draft.text
+        ):
+            # The drafter's own draft without a disclosure: its text is the rendered body and
+            # its prompts are what the drafter's pattern, (.+?) between the kit's markers,
+            # found there. The post is that text, and with no prompt left empty (the markers
+            # never meet) the checks' pattern, (.*?), finds the very same prompts in it.
+            prompts = draft.prompts
+        findings = post_findings(post, draft, kit, platform, options, draft.edited, counts, prompts)
         if house_rules is not None:
             for extra in house_rules(post=post, draft=draft, kit=kit):
                 findings.extend(extra or [])

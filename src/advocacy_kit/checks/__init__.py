@@ -24,7 +24,7 @@ from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
 from ..models import Kit
 from ..platforms.base import Count, Platform, PlatformOptions
-from .disclosure import disclosure_findings
+from .disclosure import disclosure_required, required_disclosure_findings
 from .links import link_findings
 from .messages import CODES, CheckCode, language_of
 from .people import people_findings
@@ -52,15 +52,34 @@ def check_post(
     ``counts``: the platform's count of each of the post's parts, where the caller has them
     (:func:`~advocacy_kit.posting.format_and_count`), so they are not counted again.
     """
+    return post_findings(post, draft, kit, platform, options, edited, counts, None)
+
+
+def post_findings(
+    post: Post,
+    draft: Draft,
+    kit: Kit,
+    platform: Platform,
+    options: PlatformOptions,
+    edited: bool,
+    counts: Sequence[Count] | None,
+    prompts: list[str] | None,
+) -> list[Finding]:
+    """:func:`check_post`; ``prompts``: the prompts in ``post.text``, where the caller knows them.
+
+    The prompts are what :func:`~advocacy_kit.checks.prompts.prompt_findings` would find in the
+    post's text (the pipeline knows them from the draft where the post is the draft's text).
+    """
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     # Each check returns a new list: the first one takes the others' findings in order.
     findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
-    findings += disclosure_findings(post, draft, kit, where)
+    if disclosure_required(draft, kit):  # else disclosure_findings has none
+        findings += required_disclosure_findings(post, draft, kit, where)
     guidelines = kit.guidelines
     if guidelines.blocked_terms:  # no terms, no findings
         findings += term_findings(text, kit, where)
-    findings += prompt_findings(text, kit, where, edited=edited)
+    findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
     if guidelines.tracking_parameters and guidelines.employer_domains:  # else none to look for
         findings += link_findings(text, kit, where)
     return findings

@@ -371,6 +371,18 @@ def _context(
     room, characters = found
     campaign_id = assignment.campaign_id
     areas = memo._areas.get(topic.id)
+    # SlotView.of(slot, language), made here.
+    view = _new(SlotView)
+    _set(
+        view,
+        "__dict__",
+        {
+            "start": slot.start,
+            "platform": slot.platform,
+            "timezone": slot.timezone,
+            "language": language,
+        },
+    )
     # The same names in the same order as account_values(...) updated with the draft's own
     # values; lists a template may change are new for every draft.
     return {
@@ -385,7 +397,7 @@ def _context(
         "topic": topic,
         "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
         "areas": memo.areas(topic) if areas is None else list(areas),
-        "slot": SlotView.of(slot, language),
+        "slot": view,
         "kind": assignment.kind,
         "variant": assignment.variant,
         "language": language,

@@ -37,6 +37,7 @@ _DRAFT_FIELDS_SET = shared_fields_set(
     Draft, ("id", "assignment", "text", "template", "disclosure", "prompts")
 )
 _build_draft = builder(Draft)
+_UNKNOWN: Any = object()  # not in a memo yet
 
 
 def _without_blank_lines(text: str) -> str:
@@ -216,8 +217,26 @@ class Drafter:
         else:
             person = record[0]
         body = self.render(template, _context(memo, assignment, person, topic, platform, record))
-        disclosure = memo.disclosure(topic, language)
-        return self._made(assignment, template, body, disclosure)
+        disclosure = memo._disclosures.get((topic.promotes_employer, language), _UNKNOWN)
+        if disclosure is _UNKNOWN:
+            disclosure = memo.disclosure(topic, language)
+        # What _made does, with prompts_in's pattern asked directly.
+        text = body
+        if disclosure:
+            first = kit.guidelines.disclosure.position == "start"
+            text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
+        return _build_draft(
+            {
+                "id": slot.id,
+                "assignment": assignment,
+                "text": text.strip(),
+                "template": template.name or "",
+                "disclosure": disclosure,
+                "prompts": self._prompt.findall(body),
+                "edited": False,
+            },
+            _DRAFT_FIELDS_SET,
+        )
 
     def _draft_by_steps(self, assignment: Assignment) -> Draft:
         """:meth:`draft` through each of the drafter's methods."""
