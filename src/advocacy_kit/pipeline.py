@@ -99,7 +99,7 @@ def plan_week(
     same = type(drafter) is Drafter and drafter.marker == kit.settings.prompt_marker
     marked = "".join(drafter.marker) if same else None
 
-    def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
+    def write(assignment: Assignment) -> CalendarEntry:
         slot = assignment.slot
         platform = platforms[slot.platform]
         key = (slot.person_id, slot.platform)
@@ -155,7 +155,17 @@ def plan_week(
         if house_rules is not None:
             for extra in house_rules(post=post, draft=draft, kit=kit):
                 findings.extend(extra or [])
-        return draft, post, findings
+        # What entry() makes of these, without a call and a tuple for every draft.
+        return _build_entry(
+            {
+                "slot": assignment.slot,
+                "assignment": assignment,
+                "draft": draft,
+                "post": post,
+                "findings": findings,
+            },
+            _ENTRY_FIELDS,
+        )
 
     def entry(assignment: Assignment, written: tuple[Draft, Post, list[Finding]]) -> CalendarEntry:
         draft, post, findings = written
@@ -177,7 +187,7 @@ def plan_week(
     # drafts come in, so the week's checks can start as soon as the last one is there.
     codec = AssignmentCodec(slots)
     with DraftWorker(
-        lambda assignment: entry(assignment, write(assignment)),
+        write,
         encode=codec.encode,
         decode=codec.decode,
         pack=lambda made: pack_written((made.draft, made.post, made.findings)),
