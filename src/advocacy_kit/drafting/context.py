@@ -10,7 +10,6 @@ into that room measured the way the platform counts.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -18,12 +17,20 @@ from typing import TYPE_CHECKING, Any
 
 from ..text import grapheme_count
 from ..tracking import track_links
-from .context_parts import PlatformLimits, _level, disclosure_text, level_for
-from .filters import localised_date, shorten
+from .context_parts import (
+    ACCOUNT_NAMES,
+    DRAFT_NAMES,
+    PlatformLimits,
+    SlotView,
+    _level,
+    disclosure_text,
+    level_for,
+)
+from .filters import shorten
 from .options_key import options_key
 
 if TYPE_CHECKING:
-    from ..calendar import Assignment, Slot
+    from ..calendar import Assignment
     from ..models import Campaign, ExpertiseArea, Kit, Level, Person, Topic
     from ..platforms.base import Platform
 
@@ -36,58 +43,6 @@ __all__ = [
     "level_for",
     "template_context",
 ]
-
-
-@dataclass(frozen=True)
-class SlotView:
-    """The slot as a template needs it: when, where, and the date in the draft's language."""
-
-    start: dt.datetime
-    platform: str
-    timezone: str
-    language: str
-
-    @property
-    def date(self) -> dt.date:
-        """The local date of the slot."""
-        return self.start.date()
-
-    @property
-    def weekday(self) -> str:
-        """``Dienstag`` / ``Tuesday``."""
-        return localised_date(self.start, self.language, "weekday")
-
-    @property
-    def day(self) -> str:
-        """``Dienstag, 8. Dezember`` / ``Tuesday, December 8``."""
-        return localised_date(self.start, self.language, "weekday_day_month")
-
-    @property
-    def time(self) -> str:
-        """``08:30`` / ``8:30 AM``."""
-        return localised_date(self.start, self.language, "time")
-
-    @classmethod
-    def of(cls, slot: Slot, language: str) -> SlotView:
-        """The view of a planned slot."""
-        # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
-        # no defaults or post-init), without its one object.__setattr__ call per field.
-        view = _new(cls)
-        _set(
-            view,
-            "__dict__",
-            {
-                "start": slot.start,
-                "platform": slot.platform,
-                "timezone": slot.timezone,
-                "language": language,
-            },
-        )
-        return view
-
-
-_new = object.__new__
-_set = object.__setattr__
 
 
 @dataclass(frozen=True)
@@ -265,7 +220,7 @@ class ContextMemo:
         return dict(found)
 
     def _record(self, platform: Platform | None, person: Person, name: str) -> tuple[Any, ...]:
-        """The values of :meth:`account_values` in their order, then the account's rooms.
+        """The values of :meth:`account_values` in their order, a context of them, the rooms.
 
         The rooms (by whether the topic promotes the employer and the draft's language, all the
         disclosure depends on) are :meth:`room`'s, which depend on the account only through its
@@ -294,7 +249,10 @@ class ContextMemo:
         rooms = self._alike_rooms.get(alike)
         if rooms is None:
             rooms = self._alike_rooms[alike] = {}
-        record = self._records[key] = (*values, rooms)
+        # A template context with these values and a place for each of the draft's own: the
+        # drafter fills a copy of it (see Drafter.draft), in the order _context names them.
+        base = {**dict(zip(ACCOUNT_NAMES, values, strict=True)), **dict.fromkeys(DRAFT_NAMES)}
+        record = self._records[key] = (*values, base, rooms)
         return record
 
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:
@@ -371,18 +329,6 @@ def _context(
     room, characters = found
     campaign_id = assignment.campaign_id
     areas = memo._areas.get(topic.id)
-    # SlotView.of(slot, language), made here.
-    view = _new(SlotView)
-    _set(
-        view,
-        "__dict__",
-        {
-            "start": slot.start,
-            "platform": slot.platform,
-            "timezone": slot.timezone,
-            "language": language,
-        },
-    )
     # The same names in the same order as account_values(...) updated with the draft's own
     # values; lists a template may change are new for every draft.
     return {
@@ -397,7 +343,7 @@ def _context(
         "topic": topic,
         "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
         "areas": memo.areas(topic) if areas is None else list(areas),
-        "slot": view,
+        "slot": SlotView.of(slot, language),
         "kind": assignment.kind,
         "variant": assignment.variant,
         "language": language,

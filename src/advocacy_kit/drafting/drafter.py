@@ -23,7 +23,8 @@ from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import builder, shared_fields_set
-from .context import ContextMemo, _context, template_context
+from .context import ContextMemo, template_context
+from .context_parts import SlotView, _level
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -41,6 +42,8 @@ _DRAFT_FIELDS_SET = shared_fields_set(
 )
 _build_draft = builder(Draft)
 _UNKNOWN: Any = object()  # not in a memo yet
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _without_blank_lines(text: str) -> str:
@@ -181,27 +184,71 @@ class Drafter:
             # A subclass may have changed any step: take them one by one, as they are.
             return self._draft_by_steps(assignment)
         # The steps of _draft_by_steps in their order, each as its method does it, with the
-        # topic looked up once and the memo's dictionaries read here.
+        # topic looked up once, the memo's dictionaries read here and the context made here
+        # as _context makes it. The assignment's and the slot's fields are read from their
+        # own dictionaries (each attribute of a model costs a look in its class first); one
+        # made without all of them takes the steps, which say what is missing.
+        try:
+            fields = assignment.__dict__
+            slot = fields["slot"]
+            language = fields["language"]
+            topic_id = fields["topic_id"]
+            kind = fields["kind"]
+            variant = fields["variant"]
+            campaign_id = fields["campaign_id"]
+            at = slot.__dict__
+            name = at["platform"]
+            person_id = at["person_id"]
+            start = at["start"]
+            timezone = at["timezone"]
+        except (AttributeError, KeyError):
+            return self._draft_by_steps(assignment)
         kit = self.kit
-        slot = assignment.slot
-        language = assignment.language
-        topic = kit.topic(assignment.topic_id)
-        template = self._templates.get((language, assignment.kind, slot.platform))
+        topic = kit.topic(topic_id)
+        template = self._templates.get((language, kind, name))
         if template is None:
-            template = self.template_for(language, assignment.kind, slot.platform)
+            template = self.template_for(language, kind, name)
         platforms = self._platforms if self._platforms is not None else self.platforms
-        platform = platforms.get(slot.platform)
+        platform = platforms.get(name)
         memo = self._memo
         # The memo's record of the person's account holds the person kit.person found for it
         # (a memo belongs to the kit as it stands): a person is looked up once per account.
-        record = memo._records.get((slot.person_id, slot.platform))
+        record = memo._records.get((person_id, name))
         if record is None:
-            person = kit.person(slot.person_id)
-            record = memo._record(platform, person, slot.platform)
+            person = kit.person(person_id)
+            record = memo._record(platform, person, name)
         else:
             person = record[0]
-        body = self.render(template, _context(memo, assignment, person, topic, platform, record))
-        disclosure = memo._disclosures.get((topic.promotes_employer, language), _UNKNOWN)
+        # _context's steps: the account's rooms by what the disclosure depends on.
+        promotes = topic.promotes_employer
+        rooms = record[-1]
+        found = rooms.get((promotes, language))
+        if found is None:
+            found = rooms[promotes, language] = memo.room(topic, language, platform, person, name)
+        room, characters = found
+        areas = memo._areas.get(topic.id)
+        view = _new(SlotView)  # SlotView.of(slot, language)
+        _set(
+            view,
+            "__dict__",
+            {"start": start, "platform": name, "timezone": timezone, "language": language},
+        )
+        # A copy of the record's context (the account's values in place, the same names in the
+        # same order), the draft's own values set in it.
+        context = record[-2].copy()
+        context["level"] = _level(person, topic)
+        context["topic"] = topic
+        context["campaign"] = memo.campaigns.get(campaign_id) if campaign_id is not None else None
+        context["areas"] = memo.areas(topic) if areas is None else list(areas)
+        context["slot"] = view
+        context["kind"] = kind
+        context["variant"] = variant
+        context["language"] = language
+        context["disclosure"] = room.disclosure
+        context["room"] = characters
+        context["fit"] = room.fit
+        body = self.render(template, context)
+        disclosure = memo._disclosures.get((promotes, language), _UNKNOWN)
         if disclosure is _UNKNOWN:
             disclosure = memo.disclosure(topic, language)
         # What _made does, with prompts_in's pattern asked directly.
