@@ -22,13 +22,13 @@ from typing import Literal, TypeVar
 
 from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
-from ..models import Kit
+from ..models import Guidelines, Kit
 from ..platforms.base import Count, Platform, PlatformOptions
 from .disclosure import disclosure_required, required_disclosure_findings
 from .links import link_findings
 from .messages import CODES, CheckCode, language_of
 from .people import people_findings
-from .platform_rules import platform_findings
+from .platform_rules import _platform_findings, platform_findings
 from .prompts import prompt_findings
 from .similarity import ClosePairs, days_of, findings_of_pairs, similarity_findings
 from .terms import term_findings
@@ -70,13 +70,70 @@ def post_findings(
     The prompts are what :func:`~advocacy_kit.checks.prompts.prompt_findings` would find in the
     post's text (the pipeline knows them from the draft where the post is the draft's text).
     """
+    if type(post) is Post and type(draft) is Draft and type(kit) is Kit:
+        try:
+            # What the steps below read, from the models' own dictionaries (an attribute of a
+            # model costs a look in its class first); one made without a field takes the steps.
+            post_values, draft_values, kit_values = post.__dict__, draft.__dict__, kit.__dict__
+            parts, name = post_values["parts"], post_values["platform"]
+            assignment, disclosure = draft_values["assignment"], draft_values["disclosure"]
+            guidelines = kit_values["guidelines"]
+            language = "de" if kit_values["organization"].language == "de" else "en"  # language_of
+            where = _new(Where)  # Where.of(draft, name, language)
+            _set(
+                where,
+                "__dict__",
+                {
+                    "person_id": assignment.slot.person_id,
+                    "slot_id": draft_values["id"],
+                    "platform": name,
+                    "template": draft_values["template"],
+                    "language": language,
+                },
+            )
+        except KeyError:
+            pass
+        else:
+            text = "\n\n".join(parts)  # post.text
+            findings = _platform_findings(
+                parts, guidelines, platform, options, where, post, text, counts
+            )
+            # disclosure_required(draft, kit), with the values read above
+            if guidelines.disclosure.applies_to == "all":
+                required = True
+            else:
+                try:
+                    required = kit.topic(assignment.topic_id).promotes_employer
+                except LookupError:
+                    required = disclosure is not None
+            return _other_findings(
+                post, draft, kit, where, text, guidelines, required, edited, prompts, findings
+            )
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     # Each check returns a new list: the first one takes the others' findings in order.
     findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
-    if disclosure_required(draft, kit):  # else disclosure_findings has none
+    required = disclosure_required(draft, kit)
+    return _other_findings(
+        post, draft, kit, where, text, kit.guidelines, required, edited, prompts, findings
+    )
+
+
+def _other_findings(
+    post: Post,
+    draft: Draft,
+    kit: Kit,
+    where: Where,
+    text: str,
+    guidelines: Guidelines,
+    required: bool,
+    edited: bool,
+    prompts: list[str] | None,
+    findings: list[Finding],
+) -> list[Finding]:
+    """:func:`post_findings` after the platform's: disclosure, terms, prompts and links."""
+    if required:  # else disclosure_findings has none
         findings += required_disclosure_findings(post, draft, kit, where)
-    guidelines = kit.guidelines
     if guidelines.blocked_terms:  # no terms, no findings
         findings += term_findings(text, kit, where)
     findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
@@ -283,6 +340,8 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
 
 
 _DRAFT_ID = attrgetter("draft.id")
+_new = object.__new__
+_set = object.__setattr__
 
 
 def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:
