@@ -26,7 +26,7 @@ from advocacy_kit.checks.terms import term_findings
 from advocacy_kit.checks.where import Where
 from advocacy_kit.loading import load_kit
 from advocacy_kit.models import Kit
-from advocacy_kit.platforms.base import Platform, PlatformOptions
+from advocacy_kit.platforms.base import Count, Platform, PlatformOptions
 from advocacy_kit.plugins import get_platforms
 
 from .conftest import DRAFTING_KIT, ENGLISH_KIT, GERMAN_KIT
@@ -144,3 +144,39 @@ def test_models_without_a_field_or_of_other_classes_are_checked_as_before(
     for one_post in posts:
         for one_draft in drafts:
             _same(one_post, one_draft, kit)
+
+
+class _OwnOver(Count):
+    """A count that says by itself how far over it is."""
+
+    @property
+    def over_by(self) -> int:
+        return 7 if self.length == 3 else 0
+
+
+COUNTS = {
+    "fits": Count(3, 5, True, "characters"),
+    "over": Count(6, 5, False, "characters"),
+    "at the limit": Count(5, 5, True, "characters"),
+    "empty": Count(0, 5, False, "characters"),
+    "float length over": Count(5.5, 5, False, "characters"),  # type: ignore[arg-type]
+    "float limit": Count(5, 4.5, False, "characters"),  # type: ignore[arg-type]
+    "bool limit": Count(1, False, False, "characters"),
+    "own over_by": _OwnOver(3, 5, True, "characters"),
+    "own over_by, over": _OwnOver(6, 5, False, "characters"),
+}
+
+
+@pytest.mark.parametrize("count", COUNTS.values(), ids=COUNTS.keys())
+def test_length_findings_follow_over_by(count: Count, monkeypatch: pytest.MonkeyPatch) -> None:
+    kit = load_kit(ENGLISH_KIT)
+    entry = next(one for one in _entries(kit, monkeypatch) if len(one.post.parts) == 1)
+    platform = get_platforms()[entry.post.platform]
+    where = Where.of(entry.draft, entry.post.platform, "en")
+    findings = platform_findings(
+        entry.post, kit, platform, platform.options(None), where, counts=[count]
+    )
+    codes = [finding.code for finding in findings]
+    over = count.length != 0 and bool(count.over_by)
+    assert ("AK101" in codes) is over
+    assert ("AK102" in codes) is (count.length == 0)

@@ -10,7 +10,16 @@ from typing import Any
 
 from .calendar import Post
 from .platforms.base import Count, Platform, PlatformOptions
-from .prevalidated import _direct_fields, builder, prevalidated, shared_fields_set
+from .prevalidated import (
+    _SET_DICT,
+    _SET_EXTRA,
+    _SET_FIELDS_SET,
+    _SET_PRIVATE,
+    _direct_fields,
+    builder,
+    prevalidated,
+    shared_fields_set,
+)
 
 __all__ = ["format_and_count", "format_post", "measure_and_count", "measure_parts"]
 
@@ -116,9 +125,15 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[
                 "valid": valid,
                 "details": details,
             }
-            if _build_post is None:
+            if not _DIRECT:
                 return prevalidated(Post, values), [count]
-            return _build_post(values, _POST_FIELDS), [count]
+            # What builder(Post) builds of these values, without a call.
+            post = _new_post(Post)
+            _SET_DICT(post, values)
+            _SET_FIELDS_SET(post, _POST_FIELDS)
+            _SET_EXTRA(post, None)
+            _SET_PRIVATE(post, None)
+            return post, [count]
     post = Post(
         platform=name, parts=[part], length=length, limit=limit, valid=valid, details=details
     )
@@ -127,9 +142,11 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[
 
 _POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")
 _POST_FIELDS = shared_fields_set(Post, _POST_ORDER)
-# Where Post's fields are these, in this order, and prevalidated builds it directly, what it
-# builds is what builder's function builds, without looking the fields up for each post.
-_build_post = builder(Post) if _direct_fields(Post) == _POST_ORDER else None
+# Where Post's fields are these, in this order, and prevalidated builds it directly (builder
+# says so, or raises), _one_part builds a post as builder's function does, without looking the
+# fields up for each post.
+_DIRECT = _direct_fields(Post) == _POST_ORDER and builder(Post) is not None
+_new_post = Post.__new__
 
 
 def _plainly_valid(values: dict[str, Any]) -> bool:

@@ -22,7 +22,7 @@ from typing import Literal, TypeVar
 
 from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
-from ..models import Guidelines, Kit
+from ..models import Kit
 from ..platforms.base import Count, Platform, PlatformOptions
 from .disclosure import disclosure_required, required_disclosure_findings
 from .links import link_findings
@@ -78,6 +78,11 @@ def post_findings(
             parts, name = post_values["parts"], post_values["platform"]
             assignment, disclosure = draft_values["assignment"], draft_values["disclosure"]
             guidelines = kit_values["guidelines"]
+            guideline_values = guidelines.__dict__
+            rules = guideline_values["disclosure"]
+            blocked = guideline_values["blocked_terms"]
+            tracking = guideline_values["tracking_parameters"]
+            domains = guideline_values["employer_domains"]
             language = "de" if kit_values["organization"].language == "de" else "en"  # language_of
             where = _new(Where)  # Where.of(draft, name, language)
             _set(
@@ -99,41 +104,28 @@ def post_findings(
                 parts, guidelines, platform, options, where, post, text, counts
             )
             # disclosure_required(draft, kit), with the values read above
-            if guidelines.disclosure.applies_to == "all":
+            if rules.applies_to == "all":
                 required = True
             else:
                 try:
                     required = kit.topic(assignment.topic_id).promotes_employer
                 except LookupError:
                     required = disclosure is not None
-            return _other_findings(
-                post, draft, kit, where, text, guidelines, required, edited, prompts, findings
-            )
+            if required:  # else disclosure_findings has none
+                findings += required_disclosure_findings(post, draft, kit, where)
+            if blocked:  # no terms, no findings
+                findings += term_findings(text, kit, where)
+            findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
+            if tracking and domains:  # else no links to look for
+                findings += link_findings(text, kit, where)
+            return findings
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     # Each check returns a new list: the first one takes the others' findings in order.
     findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
-    required = disclosure_required(draft, kit)
-    return _other_findings(
-        post, draft, kit, where, text, kit.guidelines, required, edited, prompts, findings
-    )
-
-
-def _other_findings(
-    post: Post,
-    draft: Draft,
-    kit: Kit,
-    where: Where,
-    text: str,
-    guidelines: Guidelines,
-    required: bool,
-    edited: bool,
-    prompts: list[str] | None,
-    findings: list[Finding],
-) -> list[Finding]:
-    """:func:`post_findings` after the platform's: disclosure, terms, prompts and links."""
-    if required:  # else disclosure_findings has none
+    if disclosure_required(draft, kit):  # else disclosure_findings has none
         findings += required_disclosure_findings(post, draft, kit, where)
+    guidelines = kit.guidelines
     if guidelines.blocked_terms:  # no terms, no findings
         findings += term_findings(text, kit, where)
     findings += prompt_findings(text, kit, where, edited=edited, found=prompts)

@@ -78,9 +78,15 @@ def _platform_findings(
     for index, part in enumerate(parts, 1):
         prefix = say("part", language, index=index, count=len(parts)) if several else ""
         measured = platform.count(part, options) if counts is None else counts[index - 1]
-        if measured.length == 0:
+        length = measured.length
+        if length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
-        elif measured.over_by:
+        elif (
+            # over_by of a plain count of whole numbers: the length less the limit, when above 0
+            length > measured.limit
+            if type(measured) is Count and type(length) is int and type(measured.limit) is int
+            else measured.over_by
+        ):
             message = say(
                 "AK101",
                 language,
