@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 from ..text import grapheme_count
 from ..tracking import track_links
 from .context_parts import (
-    ACCOUNT_NAMES,
-    DRAFT_NAMES,
     PlatformLimits,
     SlotView,
     _level,
@@ -220,7 +218,7 @@ class ContextMemo:
         return dict(found)
 
     def _record(self, platform: Platform | None, person: Person, name: str) -> tuple[Any, ...]:
-        """The values of :meth:`account_values` in their order, a context of them, the rooms.
+        """The values of :meth:`account_values` in their order, then the account's rooms.
 
         The rooms (by whether the topic promotes the employer and the draft's language, all the
         disclosure depends on) are :meth:`room`'s, which depend on the account only through its
@@ -249,10 +247,7 @@ class ContextMemo:
         rooms = self._alike_rooms.get(alike)
         if rooms is None:
             rooms = self._alike_rooms[alike] = {}
-        # A template context with these values and a place for each of the draft's own: the
-        # drafter fills a copy of it (see Drafter.draft), in the order _context names them.
-        base = {**dict(zip(ACCOUNT_NAMES, values, strict=True)), **dict.fromkeys(DRAFT_NAMES)}
-        record = self._records[key] = (*values, base, rooms)
+        record = self._records[key] = (*values, rooms)
         return record
 
     def limits(self, platform: Platform | None, person: Person, name: str) -> PlatformLimits:

@@ -22,14 +22,6 @@ __all__ = ["PlatformLimits", "SlotView", "disclosure_text", "level_for"]
 
 _LEVELS: tuple[Level, ...] = ("learning", "practitioner", "expert")
 
-# The names of a template context in their order: those of the person's account on the
-# platform (ContextMemo.account_values), then those of the draft.
-ACCOUNT_NAMES = ("person", "formal", "organization", "organisation", "platform", "limits", "handle")
-DRAFT_NAMES = (
-    "level", "topic", "campaign", "areas", "slot", "kind", "variant", "language", "disclosure",
-    "room", "fit",
-)  # fmt: skip
-
 
 @dataclass(frozen=True)
 class PlatformLimits:

@@ -238,20 +238,27 @@ class Drafter:
             "__dict__",
             {"start": start, "platform": name, "timezone": timezone, "language": language},
         )
-        # A copy of the record's context (the account's values in place, the same names in the
-        # same order), the draft's own values set in it.
-        context = record[-2].copy()
-        context["level"] = _level(person, topic)
-        context["topic"] = topic
-        context["campaign"] = memo.campaigns.get(campaign_id) if campaign_id is not None else None
-        context["areas"] = memo.areas(topic) if areas is None else list(areas)
-        context["slot"] = view
-        context["kind"] = kind
-        context["variant"] = variant
-        context["language"] = language
-        context["disclosure"] = room.disclosure
-        context["room"] = characters
-        context["fit"] = room.fit
+        # The same names in the same order as _context gives them.
+        context = {
+            "person": record[0],
+            "formal": record[1],
+            "organization": record[2],
+            "organisation": record[3],
+            "platform": record[4],
+            "limits": record[5],
+            "handle": record[6],
+            "level": _level(person, topic),
+            "topic": topic,
+            "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
+            "areas": memo.areas(topic) if areas is None else list(areas),
+            "slot": view,
+            "kind": kind,
+            "variant": variant,
+            "language": language,
+            "disclosure": room.disclosure,
+            "room": characters,
+            "fit": room.fit,
+        }
         body = self.render(template, context)
         # slot.id: the same text, its date and time written once for every slot at that minute
         # (a week has many slots at each time of its cadences), where Slot.id writes them with
