@@ -134,6 +134,10 @@ def post_findings(
     return findings
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:
     """Findings that need the whole week, by slot id (the draft's id)."""
     return _week_findings(kit, entries, scan=False)[0]
@@ -332,8 +336,6 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
 
 
 _DRAFT_ID = attrgetter("draft.id")
-_new = object.__new__
-_set = object.__setattr__
 
 
 def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:
