@@ -14,7 +14,7 @@ from .calendar import (
     PersonSummary,
     Post,
 )
-from .checks import check_post, check_week
+from .checks import check_week, post_findings
 from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .drafting.options_key import account_options
@@ -27,6 +27,7 @@ from .platforms.base import Count, PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_and_count, measure_and_count
 from .schedule import schedule_week
+from .tracking import adjust_post as track_adjust
 from .weeks import IsoWeek, parse_week
 
 if TYPE_CHECKING:
@@ -89,39 +90,76 @@ def plan_week(
     # Plugins are registered before a plan starts: look up the hooks' implementations once.
     adjusters = [impl.function for impl in pm.hook.adjust_post.get_hookimpls()]
     house_rules = pm.hook.check_post if pm.hook.check_post.get_hookimpls() else None
+    # The kit's markers side by side (an empty prompt), where the drafter marks prompts with them.
+    same = type(drafter) is Drafter and drafter.marker == kit.settings.prompt_marker
+    marked = "".join(drafter.marker) if same else None
+
+    # The kit's models are frozen: its guidelines' values are read from their own dictionary
+    # (an attribute of a model costs a look in its class first).
+    guideline_values = kit.guidelines.__dict__
 
     def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
-        platform = platforms[slot.platform]
-        key = (slot.person_id, slot.platform)
+        name = slot.platform
+        person_id = slot.person_id
+        platform = platforms[name]
+        key = (person_id, name)
         options = options_of.get(key)
         if options is None:
-            account = kit.person(slot.person_id).accounts[slot.platform]
+            account = kit.person(person_id).accounts[name]
             options = options_of[key] = account_options(platform, account.options)
         draft = drafter.draft(assignment)
         edit = edits.get(draft.id) if edits else None
         if edit is not None and edit.edited_text is not None:
             # What the person wrote is what goes out: measure and check that, not the template.
             draft = drafter.with_edited_text(draft, edit.edited_text)
+        # The drafter's drafts hold every field: they are read from the draft's dictionary.
+        values = draft.__dict__
+        text = values["text"]
         counts: list[Count] | None
         if edit is not None and edit.edited_parts:
             post, counts = measure_and_count(platform, list(edit.edited_parts), options)
         else:
             post, counts = format_and_count(
                 platform,
-                draft.text,
+                text,
                 options,
-                disclosure=draft.disclosure,
-                language=draft.assignment.language,
+                disclosure=values["disclosure"],
+                language=values["assignment"].language,
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for adjust in adjusters:
+            if (
+                adjust is track_adjust
+                and type(post.parts) is list
+                and not (
+                    guideline_values["tracking_parameters"] and guideline_values["employer_domains"]
+                )
+            ):
+                # The built-in adjustment's own first answer (see tracking.adjust_post): it
+                # leaves a post of a list of parts alone when the kit tracks no links.
+                continue
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post, counts = adjusted, None  # parts that may differ: counted by the checks
-        findings = check_post(
-            post, draft, kit, platform, options, edited=draft.edited, counts=counts
-        )
+        edited = values["edited"]
+        prompts = None
+        if marked is not None and type(post) is Post and not edited and not values["disclosure"]:
+            parts = post.__dict__.get("parts")
+            if (
+                type(parts) is list
+                and len(parts) == 1
+                and type(parts[0]) is str
+                and parts[0] == text
+                and marked not in text
+            ):
+                # The drafter's own draft without a disclosure: its text is the rendered body
+                # and its prompts are what the drafter's pattern, (.+?) between the kit's
+                # markers, found there. The post is that text, and with no prompt left empty
+                # (the markers never meet) the checks' pattern, (.*?), finds the very same
+                # prompts in it.
+                prompts = values["prompts"]
+        findings = post_findings(post, draft, kit, platform, options, edited, counts, prompts)
         if house_rules is not None:
             for extra in house_rules(post=post, draft=draft, kit=kit):
                 findings.extend(extra or [])

@@ -10,7 +10,16 @@ from typing import Any
 
 from .calendar import Post
 from .platforms.base import Count, Platform, PlatformOptions
-from .prevalidated import _direct_fields, builder, prevalidated, shared_fields_set
+from .prevalidated import (
+    _SET_DICT,
+    _SET_EXTRA,
+    _SET_FIELDS_SET,
+    _SET_PRIVATE,
+    _direct_fields,
+    builder,
+    prevalidated,
+    shared_fields_set,
+)
 
 __all__ = ["format_and_count", "format_post", "measure_and_count", "measure_parts"]
 
@@ -40,10 +49,27 @@ def format_and_count(
     Counting is a function of the part and the options alone, so the checks take these counts
     (``check_post(..., counts=...)``) instead of counting every part again.
     """
-    parts = platform.format(text, options, disclosure=disclosure, language=language)
+    kind = type(platform)
+    if kind.format is _FORMAT and "format" not in platform.__dict__:
+        # Platform.format step by step, each step as it takes it (prepare as Platform.prepare
+        # does where the platform keeps it): the one part it gives where the text fits is
+        # measured at once.
+        if kind.prepare is _PREPARE and "prepare" not in platform.__dict__:
+            text = platform._style_hashtags(text.strip(), platform.hashtag_cap(options))
+        else:
+            text = platform.prepare(text.strip(), options, language)
+        if not platform.supports_threads or platform.count(text, options).valid:
+            return _one_part(platform, text, options)
+        parts = platform._thread(text, options, disclosure)
+    else:
+        parts = platform.format(text, options, disclosure=disclosure, language=language)
     if type(parts) is list and len(parts) == 1:
         return _one_part(platform, parts[0], options)
     return measure_and_count(platform, parts, options)
+
+
+_FORMAT = Platform.format
+_PREPARE = Platform.prepare
 
 
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
@@ -99,9 +125,15 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[
                 "valid": valid,
                 "details": details,
             }
-            if _build_post is None:
+            if not _DIRECT:
                 return prevalidated(Post, values), [count]
-            return _build_post(values, _POST_FIELDS), [count]
+            # What builder(Post) builds of these values, without a call.
+            post = _new_post(Post)
+            _SET_DICT(post, values)
+            _SET_FIELDS_SET(post, _POST_FIELDS)
+            _SET_EXTRA(post, None)
+            _SET_PRIVATE(post, None)
+            return post, [count]
     post = Post(
         platform=name, parts=[part], length=length, limit=limit, valid=valid, details=details
     )
@@ -110,9 +142,11 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[
 
 _POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")
 _POST_FIELDS = shared_fields_set(Post, _POST_ORDER)
-# Where Post's fields are these, in this order, and prevalidated builds it directly, what it
-# builds is what builder's function builds, without looking the fields up for each post.
-_build_post = builder(Post) if _direct_fields(Post) == _POST_ORDER else None
+# Where Post's fields are these, in this order, and prevalidated builds it directly (builder
+# says so, or raises), _one_part builds a post as builder's function does, without looking the
+# fields up for each post.
+_DIRECT = _direct_fields(Post) == _POST_ORDER and builder(Post) is not None
+_new_post = Post.__new__
 
 
 def _plainly_valid(values: dict[str, Any]) -> bool:

@@ -24,11 +24,11 @@ from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
 from ..models import Kit
 from ..platforms.base import Count, Platform, PlatformOptions
-from .disclosure import disclosure_findings
+from .disclosure import disclosure_required, required_disclosure_findings
 from .links import link_findings
 from .messages import CODES, CheckCode, language_of
 from .people import people_findings
-from .platform_rules import platform_findings
+from .platform_rules import _platform_findings, platform_findings
 from .prompts import prompt_findings
 from .similarity import ClosePairs, days_of, findings_of_pairs
 from .terms import term_findings
@@ -52,18 +52,90 @@ def check_post(
     ``counts``: the platform's count of each of the post's parts, where the caller has them
     (:func:`~advocacy_kit.posting.format_and_count`), so they are not counted again.
     """
+    return post_findings(post, draft, kit, platform, options, edited, counts, None)
+
+
+def post_findings(
+    post: Post,
+    draft: Draft,
+    kit: Kit,
+    platform: Platform,
+    options: PlatformOptions,
+    edited: bool,
+    counts: Sequence[Count] | None,
+    prompts: list[str] | None,
+) -> list[Finding]:
+    """:func:`check_post`; ``prompts``: the prompts in ``post.text``, where the caller knows them.
+
+    The prompts are what :func:`~advocacy_kit.checks.prompts.prompt_findings` would find in the
+    post's text (the pipeline knows them from the draft where the post is the draft's text).
+    """
+    if type(post) is Post and type(draft) is Draft and type(kit) is Kit:
+        try:
+            # What the steps below read, from the models' own dictionaries (an attribute of a
+            # model costs a look in its class first); one made without a field takes the steps.
+            post_values, draft_values, kit_values = post.__dict__, draft.__dict__, kit.__dict__
+            parts, name = post_values["parts"], post_values["platform"]
+            assignment, disclosure = draft_values["assignment"], draft_values["disclosure"]
+            guidelines = kit_values["guidelines"]
+            guideline_values = guidelines.__dict__
+            rules = guideline_values["disclosure"]
+            blocked = guideline_values["blocked_terms"]
+            tracking = guideline_values["tracking_parameters"]
+            domains = guideline_values["employer_domains"]
+            language = "de" if kit_values["organization"].language == "de" else "en"  # language_of
+            where = _new(Where)  # Where.of(draft, name, language)
+            _set(
+                where,
+                "__dict__",
+                {
+                    "person_id": assignment.slot.person_id,
+                    "slot_id": draft_values["id"],
+                    "platform": name,
+                    "template": draft_values["template"],
+                    "language": language,
+                },
+            )
+        except KeyError:
+            pass
+        else:
+            text = "\n\n".join(parts)  # post.text
+            findings = _platform_findings(
+                parts, guidelines, platform, options, where, post, text, counts
+            )
+            # disclosure_required(draft, kit), with the values read above
+            if rules.applies_to == "all":
+                required = True
+            else:
+                try:
+                    required = kit.topic(assignment.topic_id).promotes_employer
+                except LookupError:
+                    required = disclosure is not None
+            if required:  # else disclosure_findings has none
+                findings += required_disclosure_findings(post, draft, kit, where)
+            if blocked:  # no terms, no findings
+                findings += term_findings(text, kit, where)
+            findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
+            if tracking and domains:  # else no links to look for
+                findings += link_findings(text, kit, where)
+            return findings
     where = Where.of(draft, post.platform, language_of(kit))
     text = post.text
     # Each check returns a new list: the first one takes the others' findings in order.
     findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
-    findings += disclosure_findings(post, draft, kit, where)
+    if disclosure_required(draft, kit):  # else disclosure_findings has none
+        findings += required_disclosure_findings(post, draft, kit, where)
     guidelines = kit.guidelines
     if guidelines.blocked_terms:  # no terms, no findings
         findings += term_findings(text, kit, where)
-    findings += prompt_findings(text, kit, where, edited=edited)
+    findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
     if guidelines.tracking_parameters and guidelines.employer_domains:  # else none to look for
         findings += link_findings(text, kit, where)
     return findings
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:

@@ -29,6 +29,11 @@ def disclosure_findings(post: Post, draft: Draft, kit: Kit, where: Where) -> lis
     """AK201 (missing), AK202 (not in the first part), AK203 (not in the post's language)."""
     if not disclosure_required(draft, kit):
         return []
+    return required_disclosure_findings(post, draft, kit, where)
+
+
+def required_disclosure_findings(post: Post, draft: Draft, kit: Kit, where: Where) -> list[Finding]:
+    """:func:`disclosure_findings` of a post that :func:`disclosure_required` says needs one."""
     language = where.language
     texts = kit.guidelines.disclosure.texts
     post_language = draft.assignment.language

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..calendar import Finding, Post
-from ..models import Kit
+from ..models import Guidelines, Kit
 from ..platforms.base import Count, Platform, PlatformOptions
 from .messages import say
 from .where import Where
@@ -43,9 +43,24 @@ def platform_findings(
     :param counts: ``platform.count(part, options)`` of each part, where the caller counted
         them already (:func:`~advocacy_kit.posting.format_and_count`); else counted here.
     """
+    return _platform_findings(
+        post.parts, kit.guidelines, platform, options, where, post, text, counts
+    )
+
+
+def _platform_findings(
+    parts: list[str],
+    guidelines: Guidelines,
+    platform: Platform,
+    options: PlatformOptions,
+    where: Where,
+    post: Post,
+    text: str | None,
+    counts: Sequence[Count] | None,
+) -> list[Finding]:
+    """:func:`platform_findings` of the post's ``parts`` under the kit's ``guidelines``."""
     language = where.language
     findings: list[Finding] = []
-    parts = post.parts
     kind = type(platform)
     # Where a platform keeps validate and length_problems, validate is the base rules' problems
     # followed by extra_problems; the base rules' ones are all left out below, so asking for the
@@ -63,9 +78,15 @@ def platform_findings(
     for index, part in enumerate(parts, 1):
         prefix = say("part", language, index=index, count=len(parts)) if several else ""
         measured = platform.count(part, options) if counts is None else counts[index - 1]
-        if measured.length == 0:
+        length = measured.length
+        if length == 0:
             findings.append(where.finding("AK102", say("AK102", language, part=prefix)))
-        elif measured.over_by:
+        elif (
+            # over_by of a plain count of whole numbers: the length less the limit, when above 0
+            length > measured.limit
+            if type(measured) is Count and type(length) is int and type(measured.limit) is int
+            else measured.over_by
+        ):
             message = say(
                 "AK101",
                 language,
@@ -92,7 +113,7 @@ def platform_findings(
                     "AK103", language, part=prefix, platform=platform.display_name, problem=problem
                 )
                 findings.append(where.finding("AK103", message))
-    cap = kit.guidelines.hashtags.max_per_post
+    cap = guidelines.hashtags.max_per_post
     whole = post.text if text is None else text
     # Each tag starts at a sign of its own (# or ＃): a text with no more signs than the cap
     # has no more tags than the cap either, so there is nothing to count.

@@ -36,24 +36,34 @@ _SAID: dict[tuple[str, str, str], str] = {}
 _REMEMBERED = 4096
 
 
-def prompt_findings(text: str, kit: Kit, where: Where, *, edited: bool = False) -> list[Finding]:
-    """One finding per prompt: AK401 in a fresh draft, AK402 in edited text."""
-    opening, closing = kit.settings.prompt_marker
-    if opening[:1] not in text:
-        # Every prompt starts with the opening marker: without its first character there is
-        # none. (Looking for one character is quick; for the whole marker, in a text beyond
-        # Latin-1, it costs about as much as looking for the prompts.)
+def prompt_findings(
+    text: str, kit: Kit, where: Where, *, edited: bool = False, found: list[str] | None = None
+) -> list[Finding]:
+    """One finding per prompt: AK401 in a fresh draft, AK402 in edited text.
+
+    :param found: what the prompt pattern finds in ``text`` (``(.*?)`` between the kit's
+        markers, before stripping), where the caller knows it already; else looked for here.
+    """
+    if found is None:
+        opening, closing = kit.settings.prompt_marker
+        if opening[:1] not in text:
+            # Every prompt starts with the opening marker: without its first character there is
+            # none. (Looking for one character is quick; for the whole marker, in a text beyond
+            # Latin-1, it costs about as much as looking for the prompts.)
+            return []
+        found = _prompt_pattern(opening, closing).findall(text)
+    if not found:
         return []
     code = "AK402" if edited else "AK401"
     language = where.language
     findings = []
-    for found in _prompt_pattern(opening, closing).findall(text):
+    for prompt in found:
         # Remembered by the prompt as found: its message is that of the prompt stripped.
-        key = (code, language, found)
+        key = (code, language, prompt)
         message = _SAID.get(key)
         if message is None:
             if len(_SAID) >= _REMEMBERED:
                 _SAID.clear()
-            message = _SAID[key] = say(code, language, prompt=found.strip())
+            message = _SAID[key] = say(code, language, prompt=prompt.strip())
         findings.append(where.finding(code, message))
     return findings

@@ -10,7 +10,6 @@ into that room measured the way the platform counts.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -18,12 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..text import grapheme_count
 from ..tracking import track_links
-from .context_parts import PlatformLimits, _level, disclosure_text, level_for
-from .filters import localised_date, shorten
+from .context_parts import (
+    PlatformLimits,
+    SlotView,
+    _level,
+    disclosure_text,
+    level_for,
+)
+from .filters import shorten
 from .options_key import options_key
 
 if TYPE_CHECKING:
-    from ..calendar import Assignment, Slot
+    from ..calendar import Assignment
     from ..models import Campaign, ExpertiseArea, Kit, Level, Person, Topic
     from ..platforms.base import Platform
 
@@ -36,58 +41,6 @@ __all__ = [
     "level_for",
     "template_context",
 ]
-
-
-@dataclass(frozen=True)
-class SlotView:
-    """The slot as a template needs it: when, where, and the date in the draft's language."""
-
-    start: dt.datetime
-    platform: str
-    timezone: str
-    language: str
-
-    @property
-    def date(self) -> dt.date:
-        """The local date of the slot."""
-        return self.start.date()
-
-    @property
-    def weekday(self) -> str:
-        """``Dienstag`` / ``Tuesday``."""
-        return localised_date(self.start, self.language, "weekday")
-
-    @property
-    def day(self) -> str:
-        """``Dienstag, 8. Dezember`` / ``Tuesday, December 8``."""
-        return localised_date(self.start, self.language, "weekday_day_month")
-
-    @property
-    def time(self) -> str:
-        """``08:30`` / ``8:30 AM``."""
-        return localised_date(self.start, self.language, "time")
-
-    @classmethod
-    def of(cls, slot: Slot, language: str) -> SlotView:
-        """The view of a planned slot."""
-        # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
-        # no defaults or post-init), without its one object.__setattr__ call per field.
-        view = _new(cls)
-        _set(
-            view,
-            "__dict__",
-            {
-                "start": slot.start,
-                "platform": slot.platform,
-                "timezone": slot.timezone,
-                "language": language,
-            },
-        )
-        return view
-
-
-_new = object.__new__
-_set = object.__setattr__
 
 
 @dataclass(frozen=True)

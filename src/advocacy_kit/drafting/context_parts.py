@@ -1,19 +1,24 @@
-"""What a template context holds beside the room: the platform's limits, the level, the disclosure.
+"""What a template context holds beside the room: the slot, the platform's limits, the level,
+the disclosure.
 
-Each depends only on the kit, the person's account, the topic and the language, so
+Each but the slot depends only on the kit, the person's account, the topic and the language, so
 :class:`~advocacy_kit.drafting.context.ContextMemo` works each out once where it can.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .filters import localised_date
+
 if TYPE_CHECKING:
+    from ..calendar import Slot
     from ..models import Kit, Level, Person, Topic
     from ..platforms.base import Platform
 
-__all__ = ["PlatformLimits", "disclosure_text", "level_for"]
+__all__ = ["PlatformLimits", "SlotView", "disclosure_text", "level_for"]
 
 _LEVELS: tuple[Level, ...] = ("learning", "practitioner", "expert")
 
@@ -47,6 +52,58 @@ class PlatformLimits:
             platform.counting,
             platform.supports_threads,
         )
+
+
+@dataclass(frozen=True)
+class SlotView:
+    """The slot as a template needs it: when, where, and the date in the draft's language."""
+
+    start: dt.datetime
+    platform: str
+    timezone: str
+    language: str
+
+    @property
+    def date(self) -> dt.date:
+        """The local date of the slot."""
+        return self.start.date()
+
+    @property
+    def weekday(self) -> str:
+        """``Dienstag`` / ``Tuesday``."""
+        return localised_date(self.start, self.language, "weekday")
+
+    @property
+    def day(self) -> str:
+        """``Dienstag, 8. Dezember`` / ``Tuesday, December 8``."""
+        return localised_date(self.start, self.language, "weekday_day_month")
+
+    @property
+    def time(self) -> str:
+        """``08:30`` / ``8:30 AM``."""
+        return localised_date(self.start, self.language, "time")
+
+    @classmethod
+    def of(cls, slot: Slot, language: str) -> SlotView:
+        """The view of a planned slot."""
+        # Every draft has one: set the fields as the frozen dataclass's __init__ would (it has
+        # no defaults or post-init), without its one object.__setattr__ call per field.
+        view = _new(cls)
+        _set(
+            view,
+            "__dict__",
+            {
+                "start": slot.start,
+                "platform": slot.platform,
+                "timezone": slot.timezone,
+                "language": language,
+            },
+        )
+        return view
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def level_for(person: Person, topic: Topic) -> Level:

@@ -12,6 +12,7 @@ template ran, so no template can leave it out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from ..calendar import Assignment, Draft
+from ..calendar import Assignment, Draft, Slot
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import builder, shared_fields_set
-from .context import ContextMemo, _context, template_context
+from .context import ContextMemo, template_context
+from .context_parts import SlotView, _level
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -32,11 +34,21 @@ if TYPE_CHECKING:
 
 __all__ = ["Drafter"]
 
-_BLANK_LINES = re.compile(r"\n{3,}")
+# Runs of three or more newlines, the same matches as ``\n{3,}``: written out, the pattern
+# opens with a literal the engine looks for directly, instead of trying the repeat at every
+# character (nearly every rendered template has such runs, at a third of the cost).
+_BLANK_LINES = re.compile(r"\n\n\n+")
 _DRAFT_FIELDS_SET = shared_fields_set(
     Draft, ("id", "assignment", "text", "template", "disclosure", "prompts")
 )
 _build_draft = builder(Draft)
+_UNKNOWN: Any = object()  # not in a memo yet
+_new = object.__new__
+_set = object.__setattr__
+# Each minute's part of a slot id, by its local year, month, day, hour and minute; dropped when
+# full, so a process planning week after week keeps only so many.
+_STAMPS: dict[tuple[int, int, int, int, int], str] = {}
+_STAMPED = 10_000
 
 
 def _without_blank_lines(text: str) -> str:
@@ -177,28 +189,110 @@ class Drafter:
             # A subclass may have changed any step: take them one by one, as they are.
             return self._draft_by_steps(assignment)
         # The steps of _draft_by_steps in their order, each as its method does it, with the
-        # topic looked up once and the memo's dictionaries read here.
+        # topic looked up once, the memo's dictionaries read here and the context made here
+        # as _context makes it. The assignment's and the slot's fields are read from their
+        # own dictionaries (each attribute of a model costs a look in its class first); one
+        # made without all of them takes the steps, which say what is missing.
+        try:
+            fields = assignment.__dict__
+            slot = fields["slot"]
+            language = fields["language"]
+            topic_id = fields["topic_id"]
+            kind = fields["kind"]
+            variant = fields["variant"]
+            campaign_id = fields["campaign_id"]
+            at = slot.__dict__
+            name = at["platform"]
+            person_id = at["person_id"]
+            start = at["start"]
+            timezone = at["timezone"]
+        except (AttributeError, KeyError):
+            return self._draft_by_steps(assignment)
         kit = self.kit
-        slot = assignment.slot
-        language = assignment.language
-        topic = kit.topic(assignment.topic_id)
-        template = self._templates.get((language, assignment.kind, slot.platform))
+        topic = kit.topic(topic_id)
+        template = self._templates.get((language, kind, name))
         if template is None:
-            template = self.template_for(language, assignment.kind, slot.platform)
+            template = self.template_for(language, kind, name)
         platforms = self._platforms if self._platforms is not None else self.platforms
-        platform = platforms.get(slot.platform)
+        platform = platforms.get(name)
         memo = self._memo
         # The memo's record of the person's account holds the person kit.person found for it
         # (a memo belongs to the kit as it stands): a person is looked up once per account.
-        record = memo._records.get((slot.person_id, slot.platform))
+        record = memo._records.get((person_id, name))
         if record is None:
-            person = kit.person(slot.person_id)
-            record = memo._record(platform, person, slot.platform)
+            person = kit.person(person_id)
+            record = memo._record(platform, person, name)
         else:
             person = record[0]
-        body = self.render(template, _context(memo, assignment, person, topic, platform, record))
-        disclosure = memo.disclosure(topic, language)
-        return self._made(assignment, template, body, disclosure)
+        # _context's steps: the account's rooms by what the disclosure depends on.
+        promotes = topic.promotes_employer
+        rooms = record[-1]
+        found = rooms.get((promotes, language))
+        if found is None:
+            found = rooms[promotes, language] = memo.room(topic, language, platform, person, name)
+        room, characters = found
+        areas = memo._areas.get(topic.id)
+        view = _new(SlotView)  # SlotView.of(slot, language)
+        _set(
+            view,
+            "__dict__",
+            {"start": start, "platform": name, "timezone": timezone, "language": language},
+        )
+        # The same names in the same order as _context gives them.
+        context = {
+            "person": record[0],
+            "formal": record[1],
+            "organization": record[2],
+            "organisation": record[3],
+            "platform": record[4],
+            "limits": record[5],
+            "handle": record[6],
+            "level": _level(person, topic),
+            "topic": topic,
+            "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
+            "areas": memo.areas(topic) if areas is None else list(areas),
+            "slot": view,
+            "kind": kind,
+            "variant": variant,
+            "language": language,
+            "disclosure": room.disclosure,
+            "room": characters,
+            "fit": room.fit,
+        }
+        body = self.render(template, context)
+        # slot.id: the same text, its date and time written once for every slot at that minute
+        # (a week has many slots at each time of its cadences), where Slot.id writes them with
+        # its %-format. Short years and any other slot or time class ask Slot.id itself.
+        draft_id = None
+        if type(slot) is Slot and type(start) is dt.datetime:
+            minute = (start.year, start.month, start.day, start.hour, start.minute)
+            stamp = _STAMPS.get(minute)
+            if stamp is None and minute[0] >= 1000:
+                if len(_STAMPS) >= _STAMPED:
+                    _STAMPS.clear()
+                stamp = _STAMPS[minute] = "%d%02d%02dT%02d%02d" % minute  # noqa: UP031
+            if stamp is not None:
+                draft_id = "%s-%s-%s" % (person_id, name, stamp)  # noqa: UP031
+        disclosure = memo._disclosures.get((promotes, language), _UNKNOWN)
+        if disclosure is _UNKNOWN:
+            disclosure = memo.disclosure(topic, language)
+        # What _made does, with prompts_in's pattern asked directly.
+        text = body
+        if disclosure:
+            first = kit.guidelines.disclosure.position == "start"
+            text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
+        return _build_draft(
+            {
+                "id": slot.id if draft_id is None else draft_id,
+                "assignment": assignment,
+                "text": text.strip(),
+                "template": template.name or "",
+                "disclosure": disclosure,
+                "prompts": self._prompt.findall(body),
+                "edited": False,
+            },
+            _DRAFT_FIELDS_SET,
+        )
 
     def _draft_by_steps(self, assignment: Assignment) -> Draft:
         """:meth:`draft` through each of the drafter's methods."""

@@ -330,6 +330,12 @@ class Platform:
         text = self.prepare(text.strip(), options, language)
         if not self.supports_threads or self.count(text, options).valid:
             return [text]
+        return self._thread(text, options, disclosure)
+
+    def _thread(
+        self, text: str, options: PlatformOptions | None, disclosure: str | None
+    ) -> list[str]:
+        """The rest of :meth:`format` for a prepared ``text`` too long for one post."""
         if disclosure and disclosure in text:
             text = text.replace(disclosure, "", 1).strip()
             while "\n\n\n" in text:
