@@ -383,18 +383,4 @@ def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
             _set_extra(finding, None)
             _set_private(finding, None)
             findings[at] = finding  # the packed list is a new one too: it becomes the entry's
-    entry = _new(CalendarEntry)
-    _set_dict(
-        entry,
-        {
-            "slot": assignment.slot,
-            "assignment": assignment,
-            "draft": draft,
-            "post": post,
-            "findings": findings,
-        },
-    )
-    _set_fields_set(entry, _ENTRY_FIELDS)
-    _set_extra(entry, None)
-    _set_private(entry, None)
-    return entry  # type: ignore[no-any-return]
+    return build_entry(assignment, (draft, post, findings))
