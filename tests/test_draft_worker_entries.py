@@ -22,7 +22,7 @@ from advocacy_kit.plain_values import (
     unpack_entry,
     unpack_written,
 )
-from advocacy_kit.prevalidated import direct_parts, is_shared_fields_set, shared_fields_set
+from advocacy_kit.prevalidated import builder, is_shared_fields_set, shared_fields_set
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT
 from .test_plain_values_fast import ASSIGNMENT, ASSIGNMENTS, WRITTEN, _same, _travel
@@ -118,15 +118,10 @@ class _Aliased(BaseModel):
     name: str = Field(alias="title")
 
 
-def test_direct_parts_refuse_what_the_builder_refuses() -> None:
+def test_the_builder_refuses_what_it_cannot_build_and_builds_the_rest() -> None:
     with pytest.raises(TypeError, match="_Aliased"):
-        direct_parts(_Aliased)
-    new, set_dict, set_fields_set, set_extra, set_private = direct_parts(Assignment)
-    made = new(Assignment)
-    set_dict(made, dict(ASSIGNMENT.__dict__))
-    set_fields_set(made, ASSIGNMENT.__pydantic_fields_set__)
-    set_extra(made, None)
-    set_private(made, None)
+        builder(_Aliased)
+    made = builder(Assignment)(dict(ASSIGNMENT.__dict__), ASSIGNMENT.__pydantic_fields_set__)
     _same(made, ASSIGNMENT)
 
 

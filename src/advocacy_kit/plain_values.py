@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 from .calendar import Assignment, CalendarEntry, Draft, Finding, Post, Slot
-from .prevalidated import builder, direct_parts, is_shared_fields_set, shared_fields_set
+from .prevalidated import builder, is_shared_fields_set, shared_fields_set
 
 __all__ = [
     "AssignmentCodec",
@@ -104,17 +104,13 @@ _SLOT, _ASSIGNMENT, _DRAFT, _POST, _FINDING = (
     _FieldsSets(Post),
     _FieldsSets(Finding),
 )
-# Bound once: the hot paths below look codes up by the set's identity and sets by code.
-_ASSIGNMENT_KNOWN, _DRAFT_KNOWN, _POST_KNOWN, _FINDING_KNOWN = (
-    sets.known.get for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
-)
-_ASSIGNMENT_SHARED, _DRAFT_SHARED, _POST_SHARED, _FINDING_SHARED = (
-    sets.shared for sets in (_ASSIGNMENT, _DRAFT, _POST, _FINDING)
-)
-for _cls in (Assignment, Draft, Post, Finding, CalendarEntry):
-    _new, _set_dict, _set_fields_set, _set_extra, _set_private = direct_parts(_cls)
 _ENTRY_FIELDS = shared_fields_set(CalendarEntry, CalendarEntry.model_fields)
 _build_slot = builder(Slot)
+_build_assignment = builder(Assignment)
+_build_draft = builder(Draft)
+_build_post = builder(Post)
+_build_finding = builder(Finding)
+_build_entry = builder(CalendarEntry)
 
 # datetime(state, zone) is how pickle rebuilds a datetime (a form the stubs do not know).
 _datetime: Callable[..., dt.datetime] = dt.datetime
@@ -219,11 +215,7 @@ class AssignmentCodec:
         slot = fields["slot"]
         at = self._places.get(id(slot))
         fields["slot"] = _encode_slot(slot) if at is None else at
-        fields_set = assignment.__pydantic_fields_set__
-        known = _ASSIGNMENT_KNOWN(id(fields_set))
-        if known is not None and known[0] is fields_set:  # the planner's shared set
-            return fields, known[1]
-        return fields, _ASSIGNMENT.code(fields_set)
+        return fields, _ASSIGNMENT.code(assignment.__pydantic_fields_set__)
 
     def decode(self, encoded: Any) -> Assignment:
         """The assignment :meth:`encode` made, in the worker."""
@@ -232,17 +224,7 @@ class AssignmentCodec:
         fields, code = encoded
         slot = fields["slot"]
         fields["slot"] = self._slots[slot] if type(slot) is int else _decode_slot(slot)
-        try:
-            fields_set = _ASSIGNMENT_SHARED[code]
-        except (KeyError, TypeError):  # met for the first time, or names not of the class
-            fields_set = _ASSIGNMENT.fields_set(code)
-        # What builder(Assignment) builds, without a call per assignment.
-        assignment = _new(Assignment)
-        _set_dict(assignment, fields)
-        _set_fields_set(assignment, fields_set)
-        _set_extra(assignment, None)
-        _set_private(assignment, None)
-        return assignment  # type: ignore[no-any-return]
+        return _build_assignment(fields, _ASSIGNMENT.fields_set(code))
 
 
 _ANY_SLOT = AssignmentCodec()
@@ -287,28 +269,19 @@ def pack_for_pickle(written: Written) -> Any:
     if type(draft) is Draft and "assignment" in fields:
         fields = fields.copy()
         fields["assignment"] = None  # the worker's copy does not travel: its place stays empty
-        fields_set = draft.__pydantic_fields_set__
-        known = _DRAFT_KNOWN(id(fields_set))  # the drafter's shared set, as a rule
-        code = known[1] if known is not None and known[0] is fields_set else _DRAFT.code(fields_set)
+        code = _DRAFT.code(draft.__pydantic_fields_set__)
         packed_draft: Any = fields if code is None else (fields, code)
     else:
         packed_draft = draft
     if type(post) is Post:
-        fields_set = post.__pydantic_fields_set__
-        known = _POST_KNOWN(id(fields_set))
-        code = known[1] if known is not None and known[0] is fields_set else _POST.code(fields_set)
+        code = _POST.code(post.__pydantic_fields_set__)
         packed_post: Any = post.__dict__ if code is None else (post.__dict__, code)
     else:
         packed_post = post
     packed_findings: list[Any] = []
     for finding in findings:
         if type(finding) is Finding:
-            fields_set = finding.__pydantic_fields_set__
-            known = _FINDING_KNOWN(id(fields_set))
-            if known is not None and known[0] is fields_set:
-                code = known[1]
-            else:
-                code = _FINDING.code(fields_set)
+            code = _FINDING.code(finding.__pydantic_fields_set__)
             packed_findings.append(finding.__dict__ if code is None else (finding.__dict__, code))
         else:
             packed_findings.append(finding)  # a plugin's own type travels as it is
@@ -320,9 +293,7 @@ def build_entry(assignment: Assignment, written: Written) -> CalendarEntry:
     draft, post, findings = written
     # Every part is a validated value already: no need to validate them again. The names are
     # the entry's fields in their order: what prevalidated(CalendarEntry, ...) makes.
-    entry = _new(CalendarEntry)
-    _set_dict(
-        entry,
+    return _build_entry(
         {
             "slot": assignment.slot,
             "assignment": assignment,
@@ -330,11 +301,8 @@ def build_entry(assignment: Assignment, written: Written) -> CalendarEntry:
             "post": post,
             "findings": findings,
         },
+        _ENTRY_FIELDS,
     )
-    _set_fields_set(entry, _ENTRY_FIELDS)
-    _set_extra(entry, None)
-    _set_private(entry, None)
-    return entry  # type: ignore[no-any-return]
 
 
 def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
@@ -348,39 +316,15 @@ def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
     if kind is tuple or kind is dict:
         fields, code = draft if kind is tuple else (draft, None)
         fields["assignment"] = assignment
-        try:
-            fields_set = _DRAFT_SHARED[code]
-        except (KeyError, TypeError):  # met for the first time, or names not of the class
-            fields_set = _DRAFT.fields_set(code)
-        draft = _new(Draft)
-        _set_dict(draft, fields)
-        _set_fields_set(draft, fields_set)
-        _set_extra(draft, None)
-        _set_private(draft, None)
+        draft = _build_draft(fields, _DRAFT.fields_set(code))
     kind = type(post)
     if kind is tuple or kind is dict:
         fields, code = post if kind is tuple else (post, None)
-        try:
-            fields_set = _POST_SHARED[code]
-        except (KeyError, TypeError):
-            fields_set = _POST.fields_set(code)
-        post = _new(Post)
-        _set_dict(post, fields)
-        _set_fields_set(post, fields_set)
-        _set_extra(post, None)
-        _set_private(post, None)
+        post = _build_post(fields, _POST.fields_set(code))
     for at, finding in enumerate(findings):
         kind = type(finding)
         if kind is tuple or kind is dict:
             fields, code = finding if kind is tuple else (finding, None)
-            try:
-                fields_set = _FINDING_SHARED[code]
-            except (KeyError, TypeError):
-                fields_set = _FINDING.fields_set(code)
-            finding = _new(Finding)
-            _set_dict(finding, fields)
-            _set_fields_set(finding, fields_set)
-            _set_extra(finding, None)
-            _set_private(finding, None)
-            findings[at] = finding  # the packed list is a new one too: it becomes the entry's
+            # The packed list is a new one too: it becomes the entry's.
+            findings[at] = _build_finding(fields, _FINDING.fields_set(code))
     return build_entry(assignment, (draft, post, findings))

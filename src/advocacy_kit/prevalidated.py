@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-__all__ = ["builder", "direct_parts", "is_shared_fields_set", "prevalidated", "shared_fields_set"]
+__all__ = ["builder", "is_shared_fields_set", "prevalidated", "shared_fields_set"]
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -124,7 +124,8 @@ def builder(cls: type[_M]) -> Callable[[dict[str, Any], set[str]], _M]:
     classes :func:`prevalidated` builds directly (no aliases, extra fields or post-init hook),
     whose instances keep no extra or private values; other classes raise ``TypeError`` here.
     """
-    direct_parts(cls)  # raises for a class that cannot be built directly
+    if _direct_fields(cls) is None or not _own_slots(cls):
+        raise TypeError(f"{cls.__name__} cannot be built directly")
     new = cls.__new__
 
     def build(fields: dict[str, Any], fields_set: set[str]) -> _M:
@@ -136,20 +137,3 @@ def builder(cls: type[_M]) -> Callable[[dict[str, Any], set[str]], _M]:
         return model
 
     return build
-
-
-Setter = Callable[[Any, Any], None]
-
-
-def direct_parts(
-    cls: type[BaseModel],
-) -> tuple[Callable[[type[Any]], Any], Setter, Setter, Setter, Setter]:
-    """What :func:`builder`'s function calls, for code that builds many models in one loop.
-
-    ``new, set_dict, set_fields_set, set_extra, set_private``: ``new(cls)``, then each setter
-    with the model and its dict, its fields set, None and None builds what the builder builds.
-    Raises ``TypeError`` for the classes :func:`builder` refuses.
-    """
-    if _direct_fields(cls) is None or not _own_slots(cls):
-        raise TypeError(f"{cls.__name__} cannot be built directly")
-    return cls.__new__, _SET_DICT, _SET_FIELDS_SET, _SET_EXTRA, _SET_PRIVATE
