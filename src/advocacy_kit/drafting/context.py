@@ -315,14 +315,36 @@ def _context(
     """:func:`template_context` with the record of the person's account on the slot's platform."""
     slot = assignment.slot
     language = assignment.language
+    return context_of(
+        memo,
+        person,
+        topic,
+        platform,
+        record,
+        SlotView.of(slot, language),
+        (slot.platform, language, assignment.kind, assignment.variant, assignment.campaign_id),
+    )
+
+
+def context_of(
+    memo: ContextMemo,
+    person: Person,
+    topic: Topic,
+    platform: Platform | None,
+    record: tuple[Any, ...],
+    view: SlotView,
+    draft_values: tuple[str, str, str, int, str | None],
+) -> dict[str, Any]:
+    """:func:`_context` from the assignment's values already read: the slot's view, and its
+    platform, language, kind, variant and campaign id."""
+    name, language, kind, variant, campaign_id = draft_values
     # The account's rooms by what the disclosure depends on (see ContextMemo.disclosure).
     rooms = record[-1]
     room_key = (topic.promotes_employer, language)
     found = rooms.get(room_key)
     if found is None:
-        found = rooms[room_key] = memo.room(topic, language, platform, person, slot.platform)
+        found = rooms[room_key] = memo.room(topic, language, platform, person, name)
     room, characters = found
-    campaign_id = assignment.campaign_id
     areas = memo._areas.get(topic.id)
     # The same names in the same order as account_values(...) updated with the draft's own
     # values; lists a template may change are new for every draft.
@@ -338,9 +360,9 @@ def _context(
         "topic": topic,
         "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
         "areas": memo.areas(topic) if areas is None else list(areas),
-        "slot": SlotView.of(slot, language),
-        "kind": assignment.kind,
-        "variant": assignment.variant,
+        "slot": view,
+        "kind": kind,
+        "variant": variant,
         "language": language,
         "disclosure": room.disclosure,
         "room": characters,

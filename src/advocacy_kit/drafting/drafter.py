@@ -24,8 +24,8 @@ from ..calendar import Assignment, Draft, Slot
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import builder, shared_fields_set
-from .context import ContextMemo, template_context
-from .context_parts import SlotView, _level
+from .context import ContextMemo, context_of, template_context
+from .context_parts import SlotView
 from .environment import has_template_place, make_environment, render_template, template_error
 from .filters import format_hashtags, format_mentions, localised_date, sentence, shorten
 
@@ -224,41 +224,21 @@ class Drafter:
             record = memo._record(platform, person, name)
         else:
             person = record[0]
-        # _context's steps: the account's rooms by what the disclosure depends on.
-        promotes = topic.promotes_employer
-        rooms = record[-1]
-        found = rooms.get((promotes, language))
-        if found is None:
-            found = rooms[promotes, language] = memo.room(topic, language, platform, person, name)
-        room, characters = found
-        areas = memo._areas.get(topic.id)
         view = _new(SlotView)  # SlotView.of(slot, language)
         _set(
             view,
             "__dict__",
             {"start": start, "platform": name, "timezone": timezone, "language": language},
         )
-        # The same names in the same order as _context gives them.
-        context = {
-            "person": record[0],
-            "formal": record[1],
-            "organization": record[2],
-            "organisation": record[3],
-            "platform": record[4],
-            "limits": record[5],
-            "handle": record[6],
-            "level": _level(person, topic),
-            "topic": topic,
-            "campaign": memo.campaigns.get(campaign_id) if campaign_id is not None else None,
-            "areas": memo.areas(topic) if areas is None else list(areas),
-            "slot": view,
-            "kind": kind,
-            "variant": variant,
-            "language": language,
-            "disclosure": room.disclosure,
-            "room": characters,
-            "fit": room.fit,
-        }
+        context = context_of(
+            memo,
+            person,
+            topic,
+            platform,
+            record,
+            view,
+            (name, language, kind, variant, campaign_id),
+        )
         body = self.render(template, context)
         # slot.id: the same text, its date and time written once for every slot at that minute
         # (a week has many slots at each time of its cadences), where Slot.id writes them with
@@ -273,7 +253,8 @@ class Drafter:
                 stamp = _STAMPS[minute] = "%d%02d%02dT%02d%02d" % minute  # noqa: UP031
             if stamp is not None:
                 draft_id = "%s-%s-%s" % (person_id, name, stamp)  # noqa: UP031
-        disclosure = memo._disclosures.get((promotes, language), _UNKNOWN)
+        # The disclosure depends on whether the topic promotes the employer, and the language.
+        disclosure = memo._disclosures.get((topic.promotes_employer, language), _UNKNOWN)
         if disclosure is _UNKNOWN:
             disclosure = memo.disclosure(topic, language)
         # What _made does, with prompts_in's pattern asked directly.
