@@ -49,27 +49,10 @@ def format_and_count(
     Counting is a function of the part and the options alone, so the checks take these counts
     (``check_post(..., counts=...)``) instead of counting every part again.
     """
-    kind = type(platform)
-    if kind.format is _FORMAT and "format" not in platform.__dict__:
-        # Platform.format step by step, each step as it takes it (prepare as Platform.prepare
-        # does where the platform keeps it): the one part it gives where the text fits is
-        # measured at once.
-        if kind.prepare is _PREPARE and "prepare" not in platform.__dict__:
-            text = platform._style_hashtags(text.strip(), platform.hashtag_cap(options))
-        else:
-            text = platform.prepare(text.strip(), options, language)
-        if not platform.supports_threads or platform.count(text, options).valid:
-            return _one_part(platform, text, options)
-        parts = platform._thread(text, options, disclosure)
-    else:
-        parts = platform.format(text, options, disclosure=disclosure, language=language)
+    parts = platform.format(text, options, disclosure=disclosure, language=language)
     if type(parts) is list and len(parts) == 1:
         return _one_part(platform, parts[0], options)
     return measure_and_count(platform, parts, options)
-
-
-_FORMAT = Platform.format
-_PREPARE = Platform.prepare
 
 
 def measure_parts(platform: Platform, parts: list[str], options: PlatformOptions) -> Post:
