@@ -1,8 +1,8 @@
 """What the pipeline writes for each draft, against the careful steps one by one.
 
-The pipeline takes the prompts of a post from its draft where the post is the draft's text, and
-does not call the built-in tracking adjustment where the kit tracks no links. The careful steps
-format the draft's text, call every adjustment and look for the prompts in the post's text.
+The pipeline takes the prompts of a post from its draft where the post is the draft's text. The
+careful steps format the draft's text, call every adjustment and look for the prompts in the
+post's text.
 """
 
 from __future__ import annotations

@@ -27,7 +27,6 @@ from .platforms.base import Count, PlatformOptions
 from .plugins import get_platforms, get_plugin_manager
 from .posting import format_and_count, measure_and_count
 from .schedule import schedule_week
-from .tracking import adjust_post as track_adjust
 from .weeks import IsoWeek, parse_week
 
 if TYPE_CHECKING:
@@ -94,10 +93,6 @@ def plan_week(
     same = type(drafter) is Drafter and drafter.marker == kit.settings.prompt_marker
     marked = "".join(drafter.marker) if same else None
 
-    # The kit's models are frozen: its guidelines' values are read from their own dictionary
-    # (an attribute of a model costs a look in its class first).
-    guideline_values = kit.guidelines.__dict__
-
     def write(assignment: Assignment) -> tuple[Draft, Post, list[Finding]]:
         slot = assignment.slot
         name = slot.platform
@@ -129,16 +124,6 @@ def plan_week(
             )
         # Adjustments chain in registration order, built-ins first: each sees the last result.
         for adjust in adjusters:
-            if (
-                adjust is track_adjust
-                and type(post.parts) is list
-                and not (
-                    guideline_values["tracking_parameters"] and guideline_values["employer_domains"]
-                )
-            ):
-                # The built-in adjustment's own first answer (see tracking.adjust_post): it
-                # leaves a post of a list of parts alone when the kit tracks no links.
-                continue
             adjusted = cast("Post | None", adjust(post=post, draft=draft, kit=kit))
             if adjusted is not None:
                 post, counts = adjusted, None  # parts that may differ: counted by the checks
