@@ -12,7 +12,6 @@ where a list belongs) goes through validation as before, with its errors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .calendar import Calendar, CalendarEntry, PersonSummary, SkippedSlot
@@ -78,14 +77,15 @@ def week_calendar(
     organization: str,
     language: str,
     people: list[PersonSummary],
-    entries: Sequence[CalendarEntry],
-    skipped: Iterable[SkippedSlot],
+    entries: list[CalendarEntry],
+    skipped: list[SkippedSlot],
     prompt_marker: tuple[str, str],
 ) -> Calendar:
     """``Calendar(week=…, …)`` with every field given; not validated again where it is valid.
 
-    pydantic keeps a model instance of exactly the field's class as it is (instances are not
-    validated again) and copies a list; the lists here are new ones, so the calendar built
+    Pass new lists: the calendar keeps them as its own (pydantic would copy them; for a large
+    week each copy touches every entry once more). pydantic keeps a model instance of exactly
+    the field's class as it is (instances are not validated again), so the calendar built
     directly holds what the validated one holds.
     """
     values: dict[str, Any] = {
@@ -94,12 +94,12 @@ def week_calendar(
         "ends": ends,
         "organization": organization,
         "language": language,
-        "people": list(people),
-        "entries": list(entries),
-        "skipped": list(skipped),
+        "people": people,
+        "entries": entries,
+        "skipped": skipped,
         "prompt_marker": prompt_marker,
     }
-    marker = values["prompt_marker"]
+    marker = prompt_marker
     if (
         type(week) is str
         and type(starts) is dt.date
