@@ -14,6 +14,7 @@ from .calendar import (
     Post,
 )
 from .calendar_build import person_summaries, week_calendar
+from .calendar_order import in_calendar_order
 from .checks import check_week, post_findings
 from .draft_worker import DraftWorker
 from .drafting import Drafter
@@ -165,9 +166,7 @@ def plan_week(
         people=person_summaries(kit),
         entries=check_week(kit, entries),
         prompt_marker=kit.settings.prompt_marker,
-        skipped=sorted(
-            [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
-        ),
+        skipped=in_calendar_order([*skipped, *empty]),
     )
     if history is not None and record:
         history.record_planned(calendar)
