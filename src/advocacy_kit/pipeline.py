@@ -11,9 +11,10 @@ from .calendar import (
     Calendar,
     Draft,
     Finding,
-    PersonSummary,
     Post,
 )
+from .calendar_build import person_summaries, week_calendar
+from .calendar_order import in_calendar_order
 from .checks import check_week, post_findings
 from .draft_worker import DraftWorker
 from .drafting import Drafter
@@ -33,21 +34,6 @@ if TYPE_CHECKING:
     from .history import History
 
 __all__ = ["plan_week"]
-
-
-def _people(kit: Kit) -> list[PersonSummary]:
-    return [
-        PersonSummary(
-            id=person.id,
-            name=person.name,
-            role=person.role,
-            timezone=kit.timezone_of(person),
-            language=person.language,
-            platforms=sorted(person.accounts),
-            active=person.active,
-        )
-        for person in kit.people
-    ]
 
 
 @fewer_collections
@@ -171,18 +157,16 @@ def plan_week(
         entries = worker.results(
             assignments, done=None if progress is None else lambda done: progress(done, total)
         )
-    calendar = Calendar(
+    calendar = week_calendar(
         week=str(iso_week),
         starts=iso_week.monday,
         ends=iso_week.sunday,
         organization=kit.organization.name,
         language=kit.organization.language,
-        people=_people(kit),
+        people=person_summaries(kit),
         entries=check_week(kit, entries),
         prompt_marker=kit.settings.prompt_marker,
-        skipped=sorted(
-            [*skipped, *empty], key=lambda s: (s.slot.start, s.slot.person_id, s.slot.platform)
-        ),
+        skipped=in_calendar_order([*skipped, *empty]),
     )
     if history is not None and record:
         history.record_planned(calendar)
