@@ -179,15 +179,14 @@ def _scanned(entries: list[CalendarEntry]) -> _Scan:
     return ids, unplaced
 
 
-# What the people checks and the scan cost next to comparing a day's drafts, per entry (measured
-# on the 10,000-person week: 4.1 and 1.3 µs an entry against 26): they are jobs like the days,
-# given to whichever process evens out the two halves.
-_PEOPLE_SHARE = 0.16
-_SCAN_SHARE = 0.05
+# What the people checks and the scan together cost next to comparing a day's drafts, per entry
+# (measured in two processes on the 10,000-person week: 4.4 µs an entry against 29): one job
+# like the days, done in this process (see :func:`_by_jobs`).
+_PEOPLE_SHARE = 0.15
 
-_Job = list[CalendarEntry] | Literal["people", "scan"]  # one day's entries, or another check
+_Job = list[CalendarEntry] | Literal["people"]  # one day's entries, or the people and the scan
 _DayDone = tuple[list[tuple[int, int, float]], dict[str, list[Finding]]]
-_Done = _DayDone | dict[str, list[Finding]] | _Scan
+_Done = _DayDone | tuple[dict[str, list[Finding]], _Scan]
 
 
 def _by_jobs(
@@ -195,11 +194,14 @@ def _by_jobs(
 ) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]], _Scan]:
     """The similarity and the people findings, and the scan, done as jobs.
 
-    The jobs are checking the people, scanning the entries (every draft id, which also tells
-    whether the day's findings can be used as they are, below) and comparing each day. With
-    ``fork`` they are split into two halves of about equal cost (:func:`_balanced`); this
+    The jobs are checking the people with scanning the entries (every draft id, which also
+    tells whether the day's findings can be used as they are, below), and comparing each day.
+    With ``fork`` they are split into two halves of about equal cost (:func:`_balanced`); this
     process does the first while a forked worker does the second
-    (:func:`parallel.map_in_halves`); without, this process does them in turn. Each day's
+    (:func:`parallel.map_in_halves`); without, this process does them in turn. The people and
+    the scan read every entry: after a fork, the first write to each memory page the two
+    processes share costs a copy, so one process reads them all, and it is this one, which
+    needs the draft ids (they are not sent back from the worker). Each day's
     findings are made with its pairs, where it was compared: a day's drafts are close only to
     drafts of that day, so with every draft id once in the week, they are the week's findings
     of those drafts (the scan's ids tell, without another look at every entry).
@@ -207,25 +209,24 @@ def _by_jobs(
     makes them for the whole week.)
     """
     close_pairs = ClosePairs(kit)
-    weights = {"people": int(len(entries) * _PEOPLE_SHARE), "scan": int(len(entries) * _SCAN_SHARE)}
+    people_weight = int(len(entries) * _PEOPLE_SHARE)
 
     def weight(job: _Job) -> int:
-        return weights[job] if isinstance(job, str) else len(job)
+        return people_weight if isinstance(job, str) else len(job)
 
-    every: list[_Job] = ["people", "scan", *days_of(entries)]
+    every: list[_Job] = ["people", *days_of(entries)]
 
     def work(job: _Job) -> _Done:
         if job == "people":
-            return people_findings(kit, entries, language)
-        if job == "scan":
-            return _scanned(entries) if scan else (list(map(_DRAFT_ID, entries)), [])
+            found = people_findings(kit, entries, language)
+            return found, _scanned(entries) if scan else (list(map(_DRAFT_ID, entries)), [])
         assert not isinstance(job, str)
         pairs = close_pairs(job)
         # The day's findings, used when every draft id is once in the week (see below).
         return pairs, close_pairs.findings(job, pairs, language)
 
     if fork:
-        here, there = _balanced(every, weight)
+        here, there = _balanced(every, weight)  # the people and the scan here
         jobs: list[_Job] = [*here, *there]
         done = parallel.map_in_halves(
             jobs,
@@ -244,11 +245,8 @@ def _by_jobs(
     by_day: list[_DayDone] = []
     for job, result in zip(jobs, done, strict=True):
         if job == "people":
-            assert isinstance(result, dict)
-            people = result
-        elif job == "scan":
-            assert isinstance(result, tuple) and isinstance(result[0], list)
-            scanned = result
+            assert isinstance(result, tuple) and isinstance(result[0], dict)
+            people, scanned = result
         else:
             assert not isinstance(job, str) and isinstance(result, tuple)
             day_jobs.append(job)
@@ -270,7 +268,8 @@ _JobT = TypeVar("_JobT")
 
 
 def _balanced(jobs: list[_JobT], weight: Callable[[_JobT], int]) -> tuple[list[_JobT], list[_JobT]]:
-    """``jobs`` split in two halves of about equal total ``weight``, each in its given order."""
+    """``jobs`` split in two halves of about equal total ``weight``, each in its given order;
+    the first job is in the first half."""
     weights = [weight(job) for job in jobs]
     total = sum(weights)
     if len(jobs) > 12:  # not a week: the heavier jobs first, each to the lighter half
@@ -291,6 +290,8 @@ def _balanced(jobs: list[_JobT], weight: Callable[[_JobT], int]) -> tuple[list[_
                 total - 2 * sum(w for at, w in enumerate(weights) if mask >> at & 1)
             ),
         )
+    if not chosen & 1:  # the halves are as even either way round
+        chosen ^= (1 << len(jobs)) - 1
     return (
         [job for at, job in enumerate(jobs) if chosen >> at & 1],
         [job for at, job in enumerate(jobs) if not chosen >> at & 1],

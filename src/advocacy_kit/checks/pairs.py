@@ -164,12 +164,18 @@ def _joined(
             if postings is None:
                 index[word] = [position]
                 continue
-            if postings[-1] >= long_enough:
+            if postings[0] >= long_enough:  # all long enough: no halving, no copy
+                met += postings
+            elif postings[-1] >= long_enough:
                 met += postings[bisect_left(postings, long_enough) :]
             postings.append(position)
         for word in words[max(first_shared, indexed) : probe]:
             postings = index_get(word)
-            if postings is not None and postings[-1] >= long_enough:
+            if postings is None:
+                continue
+            if postings[0] >= long_enough:
+                met += postings
+            elif postings[-1] >= long_enough:
                 met += postings[bisect_left(postings, long_enough) :]
         if not met:
             continue

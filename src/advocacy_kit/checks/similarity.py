@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
-from itertools import chain, compress, repeat
-from operator import attrgetter, eq, methodcaller
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, eq, le, methodcaller
 
 from .. import parallel
 from ..calendar import CalendarEntry, Finding
@@ -143,6 +144,16 @@ def _names(names: list[str], language: str) -> str:
 def days_of(entries: list[CalendarEntry]) -> list[list[CalendarEntry]]:
     """The entries by their local day (days in the order first seen)."""
     dates = list(map(_DATE, map(_START, entries)))
+    if all(map(le, dates, islice(dates, 1, None))):
+        # Dates in order (a calendar usually is): each day is one run of the entries, and the
+        # runs come in the order their days are first seen; each run's end is found by halving.
+        runs = []
+        start = 0
+        while start < len(dates):
+            end = bisect_right(dates, dates[start], start)
+            runs.append(entries[start:end])
+            start = end
+        return runs
     days = dict.fromkeys(dates)
     if len(days) > _FEW_DAYS:
         by_day: dict[object, list[CalendarEntry]] = defaultdict(list)
