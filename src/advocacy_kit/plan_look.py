@@ -14,8 +14,9 @@ from bisect import bisect_left
 from collections.abc import Mapping, Set
 
 from .calendar import Slot
-from .models import Person, Topic
+from .models import Person
 from .spacing import ColleagueSpacing
+from .topic_fit import TopicFields
 
 __all__ = ["SlotLook"]
 
@@ -67,7 +68,7 @@ class SlotLook:
         self.full: set[str] | None = None
         self.blocked: set[str] | None = None
 
-    def fits(self, topic: Topic) -> bool:
+    def fits(self, topic: TopicFields) -> bool:
         """Whether the slot may take ``topic``; :attr:`placed` then holds the slot it takes."""
         # Nothing changes while one slot is looked at, so a topic met again (in a second area
         # or language) gets the answer it got the first time.

@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterable, Set
 from itertools import islice
 
 from .calendar import Assignment, SkippedSlot, Slot
-from .models import Kit, Person, Topic
+from .models import Kit, Person
 from .past_use import KeptDraft, PastUse
 from .plan_look import SlotLook
 from .plan_state import KINDS_BY_LEVEL, PlanState
 from .plan_views import PersonView
 from .reasons import say, status_word
-from .topic_fit import valid_on
+from .topic_fit import TopicFacts, valid_on
 from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
@@ -92,7 +92,7 @@ class _Planner(PlanState):
         fresh_only: bool,
         instant: dt.datetime,
         day: dt.date,
-    ) -> tuple[Topic, Slot] | None:
+    ) -> tuple[TopicFacts, Slot] | None:
         """Campaign topics running that day first, then the person's least-used areas.
 
         ``instant`` is the slot's start in UTC, ``day`` its local date.
@@ -119,7 +119,7 @@ class _Planner(PlanState):
                 # The first of the lowest (-priority, rank), as min() over them gives. Every one
                 # is in one of the person's areas and suits one of their languages; campaign
                 # topics are never used outside their campaign's window.
-                best: tuple[tuple[int, tuple[int, int]], Topic] | None = None
+                best: tuple[tuple[int, tuple[int, int]], TopicFacts] | None = None
                 for topic, campaign in running:
                     if topic.id in crowded or not fits(topic):
                         continue
@@ -153,7 +153,7 @@ class _Planner(PlanState):
             # day is too close to fits at the slot's own time; any other asks the careful look
             # (which tests again what the quick test passed, with the same answer: nothing
             # changes while one slot is looked at).
-            found: Topic | None = None
+            found: TopicFacts | None = None
             found_slot = slot
             top_level: float = _NO_LIMIT  # the rank to beat: no topic ranked higher is asked
             top_key = 0
@@ -163,7 +163,7 @@ class _Planner(PlanState):
                     for level in pool.counts:
                         if level > top_level:
                             break
-                        topics: Iterable[Topic] = levels[level]
+                        topics: Iterable[TopicFacts] = levels[level]
                         if level == top_level:
                             # Same count: only topics earlier in the order rank lower.
                             topics = islice(topics, bisect_left(pool.keys[level], top_key))
@@ -250,9 +250,8 @@ class _Planner(PlanState):
             if placed is not slot:  # moved for colleague spacing
                 instant, day = self.when_of(placed.start)[1:]
             topic_id = topic.id
-            areas = topic.areas
             # As fit_of(), when the person's view has it already.
-            fit = view.fits.get(areas[0] if len(areas) == 1 else tuple(areas))
+            fit = view.fits.get(topic.fit_key)
             if fit is None:
                 fit = self.fit_of(view, topic)
             # Kinds and times are recorded together for a topic's day: a kind taken means a
