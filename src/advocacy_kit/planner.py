@@ -103,31 +103,57 @@ class _Planner(PlanState):
         times = spacing.times_on_day.get(day, _NO_TIMES)
         # The careful look (SlotLook.fits), made when a topic needs more than the quick test.
         look: SlotLook | None = None
+        gap = spacing.spacing
+        when = (instant, day)
         profile = view.profile
         if profile.campaign_topics:
             running = profile.running.get(day)
             if running is None:
                 running = profile.running_on(day, self.campaign)
             if running:
-                crowded = spacing.full_at(instant, view.room, day)
-                look = SlotLook(
-                    spacing, slot, view.person, view.room, excluded, (instant, day), times
-                )
-                look.full = crowded
-                fits = look.fits
-                rank = self.index.rank
-                # The first of the lowest (-priority, rank), as min() over them gives. Every one
-                # is in one of the person's areas and suits one of their languages; campaign
-                # topics are never used outside their campaign's window.
-                best: tuple[tuple[int, tuple[int, int]], TopicFacts] | None = None
+                spaced = self.spaced
+                uses, order = self.index.uses, self.index.order
+                # Topics too full at this time for this much room (ColleagueSpacing.full_at),
+                # looked up once a topic passes the person's own tests.
+                crowded: set[str] | None = None
+                # The first of the lowest (-priority, uses, order), as min() over (-priority,
+                # rank) gives, with the slot it takes. Every one is in one of the person's
+                # areas and suits one of their languages; campaign topics are never used
+                # outside their campaign's window.
+                best: tuple[tuple[int, int, int], TopicFacts, Slot] | None = None
                 for topic, campaign in running:
-                    if topic.id in crowded or not fits(topic):
+                    # As "not in crowded and SlotLook.fits", the person's own tests first (as
+                    # the search below; none of them changes anything).
+                    topic_id = topic.id
+                    if topic_id in used or topic_id in stale:
                         continue
-                    ranked = (-campaign[0], rank(topic))
+                    if topic.valid_from is not None and day < topic.valid_from:
+                        continue
+                    if topic.valid_until is not None and day > topic.valid_until:
+                        continue
+                    if crowded is None:
+                        crowded = spacing.full_at(instant, view.room, day)
+                    if topic_id in crowded:
+                        continue
+                    taken = slot
+                    others = times.get(topic_id)
+                    if others and spaced:
+                        index = bisect_left(others, instant)
+                        if (index and instant - others[index - 1] < gap) or (
+                            index != len(others) and others[index] - instant < gap
+                        ):
+                            if look is None:
+                                look = SlotLook(
+                                    spacing, slot, view.person, view.room, excluded, when, times
+                                )
+                            if not look.fits(topic):
+                                continue
+                            taken = look.placed[topic_id]
+                    ranked = (-campaign[0], uses[topic_id], order[topic_id])
                     if best is None or ranked < best[0]:
-                        best = (ranked, topic)
+                        best = (ranked, topic, taken)
                 if best is not None:
-                    return best[1], look.placed[best[1].id]
+                    return best[1], best[2]
         pools = profile.pools.get(day)
         if pools is None:
             pools = profile.pools_on(day)
@@ -142,7 +168,6 @@ class _Planner(PlanState):
             else:
                 counts = tuple(map(view.area_use.__getitem__, view.areas))
             tiers = self.tiers[counts]
-        gap = spacing.spacing
         spaced = self.spaced
         order = self.index.order
         for tier in tiers:
@@ -189,7 +214,7 @@ class _Planner(PlanState):
                                             view.person,
                                             view.room,
                                             excluded,
-                                            (instant, day),
+                                            when,
                                             times,
                                         )
                                     if not look.fits(topic):
