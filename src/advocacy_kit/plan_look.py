@@ -1,10 +1,11 @@
 """One slot's careful look at a topic: may the slot take it, and at which time?
 
-:meth:`advocacy_kit.planner._Planner._find` asks this for every topic it considers. Most topics
-are decided by a quick test written out in the search itself (the person has it already, it is
-not valid that day, or no colleague's time that day is too close); a :class:`SlotLook` is made
-only for a slot that meets a colleague's time too close, or looks at campaign topics, and
-answers with the spacing rules and the memos that keep a crowded week fast.
+The planner's search decides most topics with a quick test written out where it walks the
+topics (the person has it already, it is not valid that day, or no colleague's time that day is
+too close). A :class:`SlotLook` is made only for a slot that meets a colleague's time too close,
+and answers with the spacing rules and the memos that keep a crowded week fast. Asked about a
+topic the quick test passed, it gives the same answer: nothing changes while one slot is looked
+at.
 """
 
 from __future__ import annotations

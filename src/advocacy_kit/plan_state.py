@@ -76,8 +76,7 @@ class PlanState:
         # are left out up front: no slot could take them, and skipping them on every search
         # made planning slower with every topic a large kit adds.
         monday, sunday = week.monday, week.sunday
-        # Each topic's fields as plain attributes (see topic_fit.TopicFacts): what the index
-        # and the campaign lists hold, and what the planner reads on every slot.
+        # Topics as plain attributes (topic_fit.TopicFacts), read on every slot.
         facts = [TopicFacts(topic) for topic in kit.topics]
         self.campaign_topics: dict[str, list[TopicFacts]] = defaultdict(list)
         for topic in facts:
