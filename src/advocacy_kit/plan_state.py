@@ -16,14 +16,14 @@ from collections.abc import Callable
 from hashlib import sha256
 
 from .calendar import Assignment, Slot
-from .models import Kit, Level, Person, Topic
+from .models import Kit, Level, Person
 from .past_use import PastUse, weeks_between
 from .plan_views import AreaTiers, PersonView, Profile
 from .plan_words import ReasonWords
 from .prevalidated import builder, shared_fields_set
 from .reasons import say
 from .spacing import ColleagueSpacing
-from .topic_fit import draft_language, valid_in, valid_on
+from .topic_fit import TopicFacts, TopicFields, draft_language, valid_in, valid_on
 from .topic_index import TopicIndex
 from .weeks import IsoWeek
 
@@ -76,8 +76,10 @@ class PlanState:
         # are left out up front: no slot could take them, and skipping them on every search
         # made planning slower with every topic a large kit adds.
         monday, sunday = week.monday, week.sunday
-        self.campaign_topics: dict[str, list[Topic]] = defaultdict(list)
-        for topic in kit.topics:
+        # Topics as plain attributes (topic_fit.TopicFacts), read on every slot.
+        facts = [TopicFacts(topic) for topic in kit.topics]
+        self.campaign_topics: dict[str, list[TopicFacts]] = defaultdict(list)
+        for topic in facts:
             running = any(
                 starts <= sunday and monday <= ends
                 for _, _, starts, ends in self.campaigns_of.get(topic.id, ())
@@ -87,11 +89,7 @@ class PlanState:
                     self.campaign_topics[area].append(topic)
         self.order = {t.id: stable_hash(t.id, week) for t in kit.topics}
         self.index = TopicIndex(
-            (
-                t
-                for t in kit.topics
-                if t.id not in self.campaigns_of and valid_in(t, monday, sunday)
-            ),
+            (t for t in facts if t.id not in self.campaigns_of and valid_in(t, monday, sunday)),
             self.order,
             past.kit_counts,
             week.days(),
@@ -177,7 +175,7 @@ class PlanState:
         return blocked
 
     @staticmethod
-    def fit(topic: Topic, person: Person) -> tuple[tuple[str, ...], Level]:
+    def fit(topic: TopicFields, person: Person) -> tuple[tuple[str, ...], Level]:
         """The topic's areas that are the person's, and the person's highest level in them."""
         expertise = person.expertise
         if len(topic.areas) == 1 and topic.areas[0] in expertise:  # the usual case
@@ -186,7 +184,7 @@ class PlanState:
         level = max((expertise[a] for a in areas), key=_LEVEL_ORDER.__getitem__)
         return areas, level
 
-    def fit_of(self, view: PersonView, topic: Topic) -> tuple[tuple[str, ...], Level, str]:
+    def fit_of(self, view: PersonView, topic: TopicFields) -> tuple[tuple[str, ...], Level, str]:
         """:meth:`fit` and the expertise reason, remembered per person and topic areas.
 
         Both depend only on the topic's areas and the person, so topics with the same areas
@@ -205,13 +203,15 @@ class PlanState:
             )
         return found
 
-    def kind(self, topic: Topic, person: Person, day: dt.date, level: Level) -> tuple[str, int]:
+    def kind(
+        self, topic: TopicFields, person: Person, day: dt.date, level: Level
+    ) -> tuple[str, int]:
         """The post kind and variant: the level's kinds in a stable turn, one colleagues lack."""
         return self.kind_among(topic, person.id, day, level, self.kinds_on_day.get((topic.id, day)))
 
     def kind_among(
         self,
-        topic: Topic,
+        topic: TopicFields,
         person_id: str,
         day: dt.date,
         level: Level,
@@ -240,7 +240,7 @@ class PlanState:
 
     def reasons(
         self,
-        topic: Topic,
+        topic: TopicFields,
         person: Person,
         day: dt.date,
         fit: tuple[tuple[str, ...], Level],
@@ -258,7 +258,7 @@ class PlanState:
     def worded(
         self,
         view: PersonView,
-        topic: Topic,
+        topic: TopicFields,
         day: dt.date,
         fit: tuple[tuple[str, ...], Level, str],
         campaign: tuple[int, str] | None,
@@ -312,7 +312,7 @@ class PlanState:
     def assignment(
         self,
         slot: Slot,
-        topic: Topic,
+        topic: TopicFields,
         person: Person,
         kind: str,
         variant: int,
@@ -342,7 +342,7 @@ class PlanState:
     def record(
         self,
         slot: Slot,
-        topic: Topic,
+        topic: TopicFields,
         person: Person,
         kind: str,
         variant: int,

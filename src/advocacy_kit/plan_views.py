@@ -14,7 +14,8 @@ import datetime as dt
 from collections.abc import Callable
 from operator import itemgetter
 
-from .models import Level, Person, Topic
+from .models import Level, Person
+from .topic_fit import TopicFacts
 from .topic_index import Pool, TopicIndex
 
 __all__ = ["AreaTiers", "PersonView", "Profile"]
@@ -33,8 +34,8 @@ class Profile:
         self,
         areas: list[str],
         languages: tuple[str, ...],
-        campaign_topics: list[Topic],
-        index: TopicIndex,
+        campaign_topics: list[TopicFacts],
+        index: TopicIndex[TopicFacts],
     ) -> None:
         self.areas = areas
         self.languages = languages
@@ -42,8 +43,8 @@ class Profile:
         # tried (areas by name, then each area's campaign topics).
         self.campaign_topics = campaign_topics
         self.index = index
-        self.running: dict[dt.date, list[tuple[Topic, Running]]] = {}
-        self.pools: dict[dt.date, list[list[Pool]]] = {}
+        self.running: dict[dt.date, list[tuple[TopicFacts, Running]]] = {}
+        self.pools: dict[dt.date, list[list[Pool[TopicFacts]]]] = {}
         # A person's counts per area (``area_use``) in :attr:`areas` order, as a tuple; for
         # two areas or more (one area's count is never needed: it is a tier of its own).
         self.counted: Callable[[dict[str, int]], tuple[int, ...]] | None = (
@@ -52,7 +53,7 @@ class Profile:
 
     def running_on(
         self, day: dt.date, campaign: Callable[[str, dt.date], Running | None]
-    ) -> list[tuple[Topic, Running]]:
+    ) -> list[tuple[TopicFacts, Running]]:
         """The campaign topics whose campaign runs on ``day``, each with that campaign.
 
         ``campaign`` is PlanState.campaign, which depends only on the topic and the day.
@@ -66,7 +67,7 @@ class Profile:
             ]
         return found
 
-    def pools_on(self, day: dt.date) -> list[list[Pool]]:
+    def pools_on(self, day: dt.date) -> list[list[Pool[TopicFacts]]]:
         """Per area (in :attr:`areas` order), the pools a search on ``day`` walks."""
         found = self.pools.get(day)
         if found is None:

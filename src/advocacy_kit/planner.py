@@ -20,20 +20,26 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Set
+from itertools import islice
 
 from .calendar import Assignment, SkippedSlot, Slot
-from .models import Kit, Person, Topic
+from .models import Kit, Person
 from .past_use import KeptDraft, PastUse
+from .plan_look import SlotLook
 from .plan_state import KINDS_BY_LEVEL, PlanState
 from .plan_views import PersonView
 from .reasons import say, status_word
-from .topic_fit import valid_on
+from .topic_fit import TopicFacts, valid_on
 from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 
 _NOTHING: frozenset[str] = frozenset()
+# No topic ruled out (a look beyond freshness): used this week, ruled out by the history.
+_NONE_EXCLUDED: tuple[Set[str], Set[str]] = (_NOTHING, _NOTHING)
+# Above every use count: a search without a topic to beat looks at every count.
+_NO_LIMIT = float("inf")
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
 _ONE_TIER: list[list[int]] = [[0]]
 
@@ -86,96 +92,68 @@ class _Planner(PlanState):
         fresh_only: bool,
         instant: dt.datetime,
         day: dt.date,
-    ) -> tuple[Topic, Slot] | None:
+    ) -> tuple[TopicFacts, Slot] | None:
         """Campaign topics running that day first, then the person's least-used areas.
 
         ``instant`` is the slot's start in UTC, ``day`` its local date.
         """
-        stale = view.stale if fresh_only else _NOTHING
-        used = view.used if fresh_only else _NOTHING
+        excluded = (view.used, view.stale) if fresh_only else _NONE_EXCLUDED
+        used, stale = excluded
         spacing = self.spacing
         times = spacing.times_on_day.get(day, _NO_TIMES)
+        # The careful look (SlotLook.fits), made when a topic needs more than the quick test.
+        look: SlotLook | None = None
         gap = spacing.spacing
-        room = view.room
-        spaced = self.spaced
-        placed: dict[str, Slot] = {}
-        refused: set[str] = set()
-        # Topics too full at this time for this much room (see ColleagueSpacing.full_at), and
-        # topics no move of this slot finds a time for (see ColleagueSpacing.blocked_at): both
-        # looked up only when a colleague's time is too close, which most slots never meet.
-        full: set[str] | None = None
-        blocked: set[str] | None = None
-
-        def fits(topic: Topic) -> bool:
-            # Nothing changes while one slot is looked at, so a topic met again (in a second
-            # area or language) gets the answer it got the first time.
-            nonlocal full, blocked
-            topic_id = topic.id
-            if topic_id in used or topic_id in stale:
-                return False
-            if topic.valid_from is not None and day < topic.valid_from:
-                return False  # as topic_fit.valid_on: before the topic's first day
-            if topic.valid_until is not None and day > topic.valid_until:
-                return False  # … or after its last
-            if topic_id in placed:
-                return True
-            if topic_id in refused:
-                return False
-            # As ColleagueSpacing.place, with the slot's UTC time and the room worked out once.
-            others = times.get(topic_id)
-            if not others or not spaced:
-                placed[topic_id] = slot
-                return True
-            # As clear(others, instant), written out: others[index - 1] < instant <=
-            # others[index], and only these two can be too close.
-            index = bisect_left(others, instant)
-            if (not index or instant - others[index - 1] >= gap) and (
-                index == len(others) or others[index] - instant >= gap
-            ):
-                placed[topic_id] = slot
-                return True
-            # A topic full at this time was refused with a colleague's time too close; times
-            # are only ever added, so one still is, and it is refused here as before.
-            if full is None:
-                full = spacing.full_at(instant, room, day)
-            if topic_id in full:
-                return False
-            refused.add(topic_id)  # unless it moves, below
-            if len(others) > room:  # as move() finds: no time in the sharing hours is free
-                full.add(topic_id)
-                return False
-            if blocked is None:
-                blocked = spacing.blocked_at(slot, view.person)
-            if topic_id in blocked:
-                return False  # move() found no time before, and colleagues only add times
-            moved = spacing.move(slot, others, view.person)
-            if moved is None:
-                blocked.add(topic_id)
-                return False
-            refused.discard(topic_id)
-            placed[topic_id] = moved
-            return True
-
+        when = (instant, day)
         profile = view.profile
         if profile.campaign_topics:
             running = profile.running.get(day)
             if running is None:
                 running = profile.running_on(day, self.campaign)
             if running:
-                crowded = full = spacing.full_at(instant, room, day)
-                rank = self.index.rank
-                # The first of the lowest (-priority, rank), as min() over them gives. Every one
-                # is in one of the person's areas and suits one of their languages; campaign
-                # topics are never used outside their campaign's window.
-                best: tuple[tuple[int, tuple[int, int]], Topic] | None = None
+                spaced = self.spaced
+                uses, order = self.index.uses, self.index.order
+                # Topics too full at this time for this much room (ColleagueSpacing.full_at),
+                # looked up once a topic passes the person's own tests.
+                crowded: set[str] | None = None
+                # The first of the lowest (-priority, uses, order), as min() over (-priority,
+                # rank) gives, with the slot it takes. Every one is in one of the person's
+                # areas and suits one of their languages; campaign topics are never used
+                # outside their campaign's window.
+                best: tuple[tuple[int, int, int], TopicFacts, Slot] | None = None
                 for topic, campaign in running:
-                    if topic.id in crowded or not fits(topic):
+                    # As "not in crowded and SlotLook.fits", the person's own tests first (as
+                    # the search below; none of them changes anything).
+                    topic_id = topic.id
+                    if topic_id in used or topic_id in stale:
                         continue
-                    ranked = (-campaign[0], rank(topic))
+                    if topic.valid_from is not None and day < topic.valid_from:
+                        continue
+                    if topic.valid_until is not None and day > topic.valid_until:
+                        continue
+                    if crowded is None:
+                        crowded = spacing.full_at(instant, view.room, day)
+                    if topic_id in crowded:
+                        continue
+                    taken = slot
+                    others = times.get(topic_id)
+                    if others and spaced:
+                        index = bisect_left(others, instant)
+                        if (index and instant - others[index - 1] < gap) or (
+                            index != len(others) and others[index] - instant < gap
+                        ):
+                            if look is None:
+                                look = SlotLook(
+                                    spacing, slot, view.person, view.room, excluded, when, times
+                                )
+                            if not look.fits(topic):
+                                continue
+                            taken = look.placed[topic_id]
+                    ranked = (-campaign[0], uses[topic_id], order[topic_id])
                     if best is None or ranked < best[0]:
-                        best = (ranked, topic)
+                        best = (ranked, topic, taken)
                 if best is not None:
-                    return best[1], placed[best[1].id]
+                    return best[1], best[2]
         pools = profile.pools.get(day)
         if pools is None:
             pools = profile.pools_on(day)
@@ -190,17 +168,70 @@ class _Planner(PlanState):
             else:
                 counts = tuple(map(view.area_use.__getitem__, view.areas))
             tiers = self.tiers[counts]
-        search = self.index.search
+        spaced = self.spaced
+        order = self.index.order
         for tier in tiers:
-            # The lowest-ranked topic over the tier's areas; on a tie the first area's, as
-            # min() over them gives.
-            choice = None
+            # The lowest-ranked fitting topic over the tier's areas (fewest uses, then the
+            # week's order); on a tie the first area's. This is TopicIndex.search over each
+            # area's pools in turn, each beating the one before, written out with the quick
+            # part of SlotLook.fits: a topic the person may take and no colleague's time that
+            # day is too close to fits at the slot's own time; any other asks the careful look
+            # (which tests again what the quick test passed, with the same answer: nothing
+            # changes while one slot is looked at).
+            found: TopicFacts | None = None
+            found_slot = slot
+            top_level: float = _NO_LIMIT  # the rank to beat: no topic ranked higher is asked
+            top_key = 0
             for place in tier:
-                lower = search(pools[place], fits, choice)
-                if lower is not None:
-                    choice = lower
-            if choice is not None:
-                return choice, placed[choice.id]
+                for pool in pools[place]:
+                    levels = pool.levels
+                    for level in pool.counts:
+                        if level > top_level:
+                            break
+                        topics: Iterable[TopicFacts] = levels[level]
+                        if level == top_level:
+                            # Same count: only topics earlier in the order rank lower.
+                            topics = islice(topics, bisect_left(pool.keys[level], top_key))
+                        for topic in topics:
+                            topic_id = topic.id
+                            if topic_id in used or topic_id in stale:
+                                continue
+                            if topic.valid_from is not None and day < topic.valid_from:
+                                continue  # as topic_fit.valid_on: before the topic's first day
+                            if topic.valid_until is not None and day > topic.valid_until:
+                                continue  # … or after its last
+                            others = times.get(topic_id)
+                            if others and spaced:
+                                # As ColleagueSpacing.clear(others, instant), written out.
+                                index = bisect_left(others, instant)
+                                if (index and instant - others[index - 1] < gap) or (
+                                    index != len(others) and others[index] - instant < gap
+                                ):
+                                    if look is None:
+                                        look = SlotLook(
+                                            spacing,
+                                            slot,
+                                            view.person,
+                                            view.room,
+                                            excluded,
+                                            when,
+                                            times,
+                                        )
+                                    if not look.fits(topic):
+                                        continue
+                                    found_slot = look.placed[topic_id]
+                                else:
+                                    found_slot = slot
+                            else:
+                                found_slot = slot
+                            # A topic in a list with ``level`` uses has ``level`` uses.
+                            found, top_level, top_key = topic, level, order[topic_id]
+                            break
+                        else:
+                            continue
+                        break  # higher counts in this pool rank lower still
+            if found is not None:
+                return found, found_slot
         return None
 
     def _cross_post(self, slot: Slot, person: Person) -> Assignment | None:
@@ -244,9 +275,8 @@ class _Planner(PlanState):
             if placed is not slot:  # moved for colleague spacing
                 instant, day = self.when_of(placed.start)[1:]
             topic_id = topic.id
-            areas = topic.areas
             # As fit_of(), when the person's view has it already.
-            fit = view.fits.get(areas[0] if len(areas) == 1 else tuple(areas))
+            fit = view.fits.get(topic.fit_key)
             if fit is None:
                 fit = self.fit_of(view, topic)
             # Kinds and times are recorded together for a topic's day: a kind taken means a

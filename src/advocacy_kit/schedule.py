@@ -15,13 +15,19 @@ from zoneinfo import ZoneInfo
 from .cadence import parse_cadence, week_occurrences
 from .calendar import SkippedSlot, Slot
 from .models import Account, Kit, Person
-from .prevalidated import prevalidated
+from .prevalidated import builder, shared_fields_set
 from .reasons import say
 from .weeks import IsoWeek
 
 __all__ = ["holidays_in_week", "schedule_week"]
 
 _UTC = ZoneInfo("UTC")
+# Slots and skipped slots built from a new dict naming every field in order, as prevalidated()
+# builds them (both are frozen: their instances share one fields set naming every field).
+_new_slot = builder(Slot)
+_EVERY_SLOT_FIELD = shared_fields_set(Slot, Slot.model_fields)
+_new_skipped = builder(SkippedSlot)
+_EVERY_SKIPPED_FIELD = shared_fields_set(SkippedSlot, SkippedSlot.model_fields)
 
 
 def holidays_in_week(kit: Kit, week: IsoWeek) -> dict[dt.date, str]:
@@ -146,8 +152,7 @@ def _person_slots(kit: Kit, person: Person, occurrences: _Occurrences) -> list[_
     for platform, account in sorted(person.accounts.items()):
         for start, instant, note, day, inside in occurrences.of(account.cadence, zone_name, hours):
             # Built from values of a validated kit: no need to validate them again.
-            slot = prevalidated(
-                Slot,
+            slot = _new_slot(
                 {
                     "person_id": person_id,
                     "platform": platform,
@@ -155,6 +160,7 @@ def _person_slots(kit: Kit, person: Person, occurrences: _Occurrences) -> list[_
                     "timezone": zone_name,
                     "note": note,
                 },
+                _EVERY_SLOT_FIELD,
             )
             timed.append((instant, platform, len(timed), slot, day, inside, account))
     # The running number keeps slots with the same time and platform in the order they came,
@@ -204,6 +210,7 @@ def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot
     kept: list[tuple[dt.datetime, str, str, int, Slot]] = []
     skipped: list[SkippedSlot] = []
     for person in kit.people:
+        person_id = person.id
         cap = kit.weekly_cap_of(person)
         planned = 0
         # What _skip_reason asks of every slot, asked once for the person; a slot it would
@@ -221,13 +228,14 @@ def schedule_week(kit: Kit, week: IsoWeek) -> tuple[list[Slot], list[SkippedSlot
             if reason is not None:
                 # A validated slot and a code and reason made here: nothing to validate again.
                 skipped.append(
-                    prevalidated(
-                        SkippedSlot, {"slot": slot, "code": reason[0], "reason": reason[1]}
+                    _new_skipped(
+                        {"slot": slot, "code": reason[0], "reason": reason[1]},
+                        _EVERY_SKIPPED_FIELD,
                     )
                 )
                 continue
             planned += 1
-            kept.append((instant, person.id, platform, len(kept), slot))
+            kept.append((instant, person_id, platform, len(kept), slot))
     # Sorted by (UTC time, person, platform); the running number keeps ties in the order they
     # came, as a stable sort on that key does.
     kept.sort()

@@ -14,10 +14,26 @@ import itertools
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Generic, Protocol, TypeVar
 
-from .models import Topic
+__all__ = ["Indexed", "Pool", "TopicIndex"]
 
-__all__ = ["Pool", "TopicIndex"]
+
+class Indexed(Protocol):
+    """What the index reads of a topic: a :class:`~advocacy_kit.models.Topic`, or an object
+    with the same fields (the planner indexes plain copies of them, quicker to read)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def areas(self) -> Sequence[str]: ...
+
+    @property
+    def languages(self) -> Sequence[str]: ...
+
+
+T = TypeVar("T", bound=Indexed)
 
 _ANY = "*"
 # Pools of topics that may be posted on every day, and of those that may on only some days.
@@ -28,7 +44,7 @@ Key = tuple[object, str, str]
 _NO_LIMIT = float("inf")
 
 
-class Pool:
+class Pool(Generic[T]):
     """One (area, language) pool: for each use count, its topics in the week's order.
 
     Topics only ever move up one count at a time. A moved topic leaves its old list at once,
@@ -37,12 +53,12 @@ class Pool:
     """
 
     def __init__(self) -> None:
-        self.levels: dict[int, list[Topic]] = {}
+        self.levels: dict[int, list[T]] = {}
         self.keys: dict[int, list[int]] = {}
         # The counts that have topics, in ascending order (kept, not sorted on every search).
         self.counts: list[int] = []
 
-    def add(self, topic: Topic, uses: int, order: Mapping[str, int]) -> None:
+    def add(self, topic: T, uses: int, order: Mapping[str, int]) -> None:
         key = order[topic.id]
         keys = self.keys.get(uses)
         if keys is None:
@@ -55,7 +71,7 @@ class Pool:
         keys.insert(index, key)
         self.levels[uses].insert(index, topic)
 
-    def move(self, topic: Topic, before: int, key: int) -> None:
+    def move(self, topic: T, before: int, key: int) -> None:
         """One more use: from the list of ``before`` uses to the next, placed as add() places it.
 
         ``key`` is the topic's order value.
@@ -79,12 +95,12 @@ class Pool:
         higher.insert(index, key)
         self.levels[after].insert(index, topic)
 
-    def at(self, level: int) -> list[Topic]:
+    def at(self, level: int) -> list[T]:
         """Topics that currently have ``level`` uses, in order."""
         return self.levels.get(level, [])
 
 
-class TopicIndex:
+class TopicIndex(Generic[T]):
     """Topics by area and language, with use counts for fair rotation.
 
     Given the ``days`` of the week and ``valid_on``, a topic that may be posted on some of those
@@ -98,18 +114,18 @@ class TopicIndex:
 
     def __init__(
         self,
-        topics: Iterable[Topic],
+        topics: Iterable[T],
         order: Mapping[str, int],
         uses: Mapping[str, int],
         days: Sequence[dt.date] = (),
-        valid_on: Callable[[Topic, dt.date], bool] | None = None,
+        valid_on: Callable[[T, dt.date], bool] | None = None,
     ) -> None:
         self.order = order
         self.uses: Counter[str] = Counter(uses)
-        self.pools: dict[Key, Pool] = defaultdict(Pool)
-        self.pools_of: dict[str, list[Pool]] = defaultdict(list)
-        self.topics: dict[str, Topic] = {}
-        self.searches: dict[tuple[str, tuple[str, ...], object], list[Pool]] = {}
+        self.pools: dict[Key, Pool[T]] = defaultdict(Pool)
+        self.pools_of: dict[str, list[Pool[T]]] = defaultdict(list)
+        self.topics: dict[str, T] = {}
+        self.searches: dict[tuple[str, tuple[str, ...], object], list[Pool[T]]] = {}
         everything = list(topics)
         distinct = len({order[t.id] for t in everything}) == len(everything)
         self.days: frozenset[dt.date] = (
@@ -140,11 +156,13 @@ class TopicIndex:
             for pool in pools:
                 pool.move(topic, before, key)
 
-    def rank(self, topic: Topic) -> tuple[int, int]:
+    def rank(self, topic: Indexed) -> tuple[int, int]:
         """Fewest uses first, then the week's fixed order."""
         return self.uses[topic.id], self.order[topic.id]
 
-    def pools_for(self, area: str, languages: tuple[str, ...], day: dt.date | None) -> list[Pool]:
+    def pools_for(
+        self, area: str, languages: tuple[str, ...], day: dt.date | None
+    ) -> list[Pool[T]]:
         """The pools a search looks at, in the order they have always been searched in.
 
         The list stays right while topics are used (only their places in the pools change).
@@ -164,10 +182,10 @@ class TopicIndex:
         self,
         area: str,
         languages: Iterable[str],
-        fits: Callable[[Topic], bool],
+        fits: Callable[[T], bool],
         day: dt.date | None = None,
-        than: Topic | None = None,
-    ) -> Topic | None:
+        than: T | None = None,
+    ) -> T | None:
         """The fitting topic of ``area`` in one of ``languages`` with the lowest :meth:`rank`.
 
         With ``day``, topics that cannot be posted that day may be left out unasked (``fits``
@@ -177,11 +195,11 @@ class TopicIndex:
         return self.search(self.pools_for(area, tuple(languages), day), fits, than)
 
     def search(
-        self, pools: list[Pool], fits: Callable[[Topic], bool], than: Topic | None = None
-    ) -> Topic | None:
+        self, pools: list[Pool[T]], fits: Callable[[T], bool], than: T | None = None
+    ) -> T | None:
         """:meth:`best` over the ``pools`` that :meth:`pools_for` gives."""
         order = self.order
-        found: Topic | None = None
+        found: T | None = None
         # The rank to beat (count, then order value): no topic is asked about unless it would
         # rank lower. Without ``than`` every count is below the first limit.
         top_level: float = _NO_LIMIT if than is None else self.uses[than.id]
@@ -191,7 +209,7 @@ class TopicIndex:
             for level in pool.counts:
                 if level > top_level:
                     break
-                topics: Iterable[Topic] = levels[level]
+                topics: Iterable[T] = levels[level]
                 if level == top_level:
                     # Same count: only topics earlier in the order rank lower.
                     topics = itertools.islice(topics, bisect_left(pool.keys[level], top_key))
