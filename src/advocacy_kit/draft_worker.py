@@ -11,7 +11,9 @@ filled, and at the end takes what still waits in the queue, so both finish at ab
 time. The worker's results (plain field values) are rebuilt here into the same frozen values a
 single process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
 plain built-in values and by :mod:`pickle` otherwise; results by pickle alone if asked (values
-marshal would change, such as a ``bytearray``, then need no look first).
+marshal would change, such as a ``bytearray``, then need no look first). Each queue's pipe is
+asked for room for a whole chunk (:data:`PIPE_BYTES`), so neither process waits in the middle of
+a message for the other to write the rest.
 
 The calendar is the same byte for byte: each result is put back in the place of its
 assignment. Errors are too: if anything fails on either side, or the worker dies, every draft
@@ -52,6 +54,12 @@ while this process drafts one chunk of its own, few enough that both end close t
 
 _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
 
+PIPE_BYTES = 1 << 20
+"""The room asked for in each pipe between the processes (Linux lets anyone ask for up to 1 MiB):
+a chunk or its results (some 70 and 120 kB for a large week) then go in with one write, where the
+64 kB a pipe holds by default made the reading process wait in the middle of every message until
+the other process's queue thread got a core back to write the rest."""
+
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
 _MISSING: Any = object()  # the place of a result not made yet
@@ -66,6 +74,20 @@ def _dumps(values: list[Any]) -> tuple[bool, bytes]:
         return True, marshal.dumps(values)
     except Exception:
         return False, pickle.dumps(values, protocol=5)
+
+
+def _widen(pipe: Any) -> None:
+    """Ask for :data:`PIPE_BYTES` of room in ``pipe`` (or a queue's); else it keeps its own."""
+    pipe = getattr(pipe, "_reader", pipe)  # a multiprocessing queue reads from one pipe
+    try:
+        import fcntl  # not on every system that forks
+    except ImportError:
+        return
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if set_size is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
 
 
 def _loads(data: tuple[bool, bytes]) -> Any:
@@ -138,6 +160,8 @@ class DraftWorker(Generic[T, R]):
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
         self._taken: Any = context.RawValue("q", 0)  # chunks the worker took from its queue
+        _widen(self._tasks)
+        _widen(self._results)
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
