@@ -224,19 +224,25 @@ class DraftWorker(Generic[T, R]):
         # Results by the place of their item in self.made: a chunk's results go in by one slice.
         self._got: list[Any] = [_MISSING] * len(self.made)
         self._done, self._count = done, 0
+        # The place of each asked item among the made ones, found while the worker drafts: at the
+        # end, when this process alone works, the results are put in the asked order in one C loop.
+        places = dict(zip(map(id, self.made), range(len(self.made))))  # items live during this call
+        order = list(map(places.get, map(id, items)))
         try:
             failed = self._share()
         finally:
             self._stop()
-        ready = dict(zip(map(id, self.made), self._got, strict=True))  # items live during this call
-        if failed or self._count != len(items):
-            # Once more in order: known results stay, the first failure raises as it would alone.
-            for item in items:
-                if ready.get(id(item), _MISSING) is _MISSING:
-                    ready[id(item)] = self.work(item)
-                    self._count += 1
-                    if done is not None:
-                        done(self._count)
+        got = self._got
+        if not failed and self._count == len(got) and None not in order:
+            return list(map(got.__getitem__, order))  # type: ignore[arg-type]
+        # Once more in order: known results stay, the first failure raises as it would alone.
+        ready = dict(zip(map(id, self.made), got, strict=True))
+        for item in items:
+            if ready.get(id(item), _MISSING) is _MISSING:
+                ready[id(item)] = self.work(item)
+                self._count += 1
+                if done is not None:
+                    done(self._count)
         return list(map(ready.__getitem__, map(id, items)))  # the asked order, in one C loop
 
     def _chunk(self, index: int) -> list[T]:
