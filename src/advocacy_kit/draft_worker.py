@@ -226,7 +226,8 @@ class DraftWorker(Generic[T, R]):
         self._done, self._count = done, 0
         # The place of each asked item among the made ones, found while the worker drafts: at the
         # end, when this process alone works, the results are put in the asked order in one C loop.
-        places = dict(zip(map(id, self.made), range(len(self.made))))  # items live during this call
+        # (Items live during this call: their ids stay their own.)
+        places = dict(zip(map(id, self.made), range(len(self.made)), strict=True))
         order = list(map(places.get, map(id, items)))
         try:
             failed = self._share()
