@@ -9,8 +9,9 @@ it is made, and every :data:`CHUNK` of them goes to a queue as plain values — 
 done, this process drafts those itself (nothing to encode) while it keeps the worker's queue
 filled, in chunks that shrink to a quarter of what is left (no fewer than :data:`LAST` items),
 and at the end takes what still waits in the queue, so both finish at about the same time; a
-worker that sent every result ends by itself, without this process waiting for it. The worker's results (plain field values) are rebuilt here into the same frozen values a
-single process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
+worker that sent every result ends by itself, without this process waiting for it. The
+worker's results (plain field values) are rebuilt here into the same frozen values a single
+process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
 plain built-in values and by :mod:`pickle` otherwise; results by pickle alone if asked (values
 marshal would change, such as a ``bytearray``, then need no look first). Each queue's pipe is
 asked for room for a whole chunk (:data:`PIPE_BYTES`), so neither process waits in the middle of
@@ -251,13 +252,14 @@ class DraftWorker(Generic[T, R]):
         # (Items live during this call: their ids stay their own.)
         places = dict(zip(map(id, self.made), range(len(self.made)), strict=True))
         order = list(map(places.get, map(id, items)))
+        planned = None not in order  # else an item that was never planned is drafted here
         failed = True
         try:
             failed = self._share()
         finally:
             self._stop(wait=failed)
         got = self._got
-        if not failed and self._count == len(got) and None not in order:
+        if not failed and self._count == len(got) and planned:
             return list(map(got.__getitem__, order))  # type: ignore[arg-type]
         # Once more in order: known results stay, the first failure raises as it would alone.
         ready = dict(zip(map(id, self.made), got, strict=True))
