@@ -39,7 +39,7 @@ from . import parallel
 from .gc_tuning import shared_with_workers
 from .handoffs import quick_handoffs
 
-__all__ = ["AHEAD", "CHUNK", "LAST", "THRESHOLD", "DraftWorker"]
+__all__ = ["AHEAD", "CHUNK", "LAST", "PIPE_BYTES", "THRESHOLD", "DraftWorker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
