@@ -7,11 +7,15 @@ assignments while this process still plans the rest: the planner hands over each
 it is made, and every :data:`CHUNK` of them goes to a queue as plain values — but never more than
 :data:`AHEAD` chunks waiting for the worker, so the rest stay here as they are. Once planning is
 done, this process drafts those itself (nothing to encode) while it keeps the worker's queue
-filled, and at the end takes what still waits in the queue, so both finish at about the same
-time. The worker's results (plain field values) are rebuilt here into the same frozen values a
-single process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
+filled, in chunks that shrink to a quarter of what is left (no fewer than :data:`LAST` items),
+and at the end takes what still waits in the queue, so both finish at about the same time; a
+worker that sent every result ends by itself, without this process waiting for it. The
+worker's results (plain field values) are rebuilt here into the same frozen values a single
+process makes, a chunk's at once. Chunks travel by :mod:`marshal` when they hold only
 plain built-in values and by :mod:`pickle` otherwise; results by pickle alone if asked (values
-marshal would change, such as a ``bytearray``, then need no look first).
+marshal would change, such as a ``bytearray``, then need no look first). Each queue's pipe is
+asked for room for a whole chunk (:data:`PIPE_BYTES`), so neither process waits in the middle of
+a message for the other to write the rest.
 
 The calendar is the same byte for byte: each result is put back in the place of its
 assignment. Errors are too: if anything fails on either side, or the worker dies, every draft
@@ -35,7 +39,7 @@ from . import parallel
 from .gc_tuning import shared_with_workers
 from .handoffs import quick_handoffs
 
-__all__ = ["AHEAD", "CHUNK", "THRESHOLD", "DraftWorker"]
+__all__ = ["AHEAD", "CHUNK", "LAST", "PIPE_BYTES", "THRESHOLD", "DraftWorker"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,7 +54,17 @@ AHEAD = 2
 """Chunks queued for the worker besides the one it drafts: enough that it never waits for work
 while this process drafts one chunk of its own, few enough that both end close together."""
 
+LAST = 20
+"""The fewest items in a chunk once planning is done: chunks shrink towards the end (to a
+quarter of what is left), so neither process drafts a long chunk alone while the other is done."""
+
 _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
+
+PIPE_BYTES = 1 << 20
+"""The room asked for in each pipe between the processes (Linux lets anyone ask for up to 1 MiB):
+a chunk or its results (some 70 and 120 kB for a large week) then go in with one write, where the
+64 kB a pipe holds by default made the reading process wait in the middle of every message until
+the other process's queue thread got a core back to write the rest."""
 
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
@@ -66,6 +80,20 @@ def _dumps(values: list[Any]) -> tuple[bool, bytes]:
         return True, marshal.dumps(values)
     except Exception:
         return False, pickle.dumps(values, protocol=5)
+
+
+def _widen(pipe: Any) -> None:
+    """Ask for :data:`PIPE_BYTES` of room in ``pipe`` (or a queue's); else it keeps its own."""
+    pipe = getattr(pipe, "_reader", pipe)  # a multiprocessing queue reads from one pipe
+    try:
+        import fcntl  # not on every system that forks
+    except ImportError:
+        return
+    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
+    if set_size is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
 
 
 def _loads(data: tuple[bool, bytes]) -> Any:
@@ -89,7 +117,7 @@ def _serve(
             tasks.put(_DONE)
             return
         taken.value += 1  # only this process writes it; the other one reads it
-        index, payload = task
+        start, payload = task
         try:
             packed = [pack(work(decode(item))) for item in _loads(payload)]
             data: tuple[bool, bytes] | None = (
@@ -97,7 +125,7 @@ def _serve(
             )
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
-        results.put((index, data))
+        results.put((start, data))
 
 
 class DraftWorker(Generic[T, R]):
@@ -129,6 +157,7 @@ class DraftWorker(Generic[T, R]):
         self._next = 0  # the first item neither sent to the worker nor kept here
         self._queued = 0  # chunks put in the worker's queue
         self._kept: list[int] = []  # chunks this process does itself: they could not travel
+        self._stops: dict[int, int] = {}  # where each chunk ends, by where it starts
         self._due = CHUNK  # how many items made when the worker's queue is looked at next
         self._process: BaseProcess | None = None
         self._handoffs = contextlib.ExitStack()
@@ -138,6 +167,8 @@ class DraftWorker(Generic[T, R]):
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
         self._taken: Any = context.RawValue("q", 0)  # chunks the worker took from its queue
+        _widen(self._tasks)
+        _widen(self._results)
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
@@ -172,20 +203,36 @@ class DraftWorker(Generic[T, R]):
             # few more items then (it holds enough work meanwhile), else once a chunk is made.
             self._due = max(self._next + CHUNK, len(made) + _FEED_EVERY)
 
+    def _take(self, *, whole: bool) -> int | None:
+        """The start of the next chunk from :attr:`_next` on, or None if none is (whole) left.
+
+        While planning goes on (``whole``) a chunk has :data:`CHUNK` items; once it is done,
+        a quarter of what is left, between :data:`LAST` and :data:`CHUNK`.
+        """
+        start, made = self._next, len(self.made)
+        if whole:
+            if made - start < CHUNK:
+                return None
+            size = CHUNK
+        elif start == made:
+            return None
+        else:
+            size = min(CHUNK, max(LAST, (made - start) // 4))
+        self._next = self._stops[start] = min(start + size, made)
+        return start
+
     def _feed(self, *, whole: bool) -> None:
         """Send chunks from :attr:`_next` on while fewer than :data:`AHEAD` wait in the queue."""
         while self._queued - self._taken.value < AHEAD:
-            start = self._next
-            stop = min(start + CHUNK, len(self.made))
-            if stop == start or (whole and stop - start < CHUNK):
+            start = self._take(whole=whole)
+            if start is None:
                 return
-            self._next = stop
             try:
-                payload = _dumps(list(map(self.encode, self.made[start:stop])))
+                payload = _dumps(list(map(self.encode, self._chunk(start))))
             except Exception:  # drafted here, where any error is raised as it would be alone
-                self._kept.append(start // CHUNK)
+                self._kept.append(start)
                 continue
-            self._tasks.put((start // CHUNK, payload))
+            self._tasks.put((start, payload))
             self._queued += 1
 
     def results(self, items: Sequence[T], done: Callable[[int], None] | None = None) -> list[R]:
@@ -200,47 +247,55 @@ class DraftWorker(Generic[T, R]):
         # Results by the place of their item in self.made: a chunk's results go in by one slice.
         self._got: list[Any] = [_MISSING] * len(self.made)
         self._done, self._count = done, 0
+        # The place of each asked item among the made ones, found while the worker drafts: at the
+        # end, when this process alone works, the results are put in the asked order in one C loop.
+        # (Items live during this call: their ids stay their own.)
+        places = dict(zip(map(id, self.made), range(len(self.made)), strict=True))
+        order = list(map(places.get, map(id, items)))
+        planned = None not in order  # else an item that was never planned is drafted here
+        failed = True
         try:
             failed = self._share()
         finally:
-            self._stop()
-        ready = dict(zip(map(id, self.made), self._got, strict=True))  # items live during this call
-        if failed or self._count != len(items):
-            # Once more in order: known results stay, the first failure raises as it would alone.
-            for item in items:
-                if ready.get(id(item), _MISSING) is _MISSING:
-                    ready[id(item)] = self.work(item)
-                    self._count += 1
-                    if done is not None:
-                        done(self._count)
+            self._stop(wait=failed)
+        got = self._got
+        if not failed and self._count == len(got) and planned:
+            return list(map(got.__getitem__, order))  # type: ignore[arg-type]
+        # Once more in order: known results stay, the first failure raises as it would alone.
+        ready = dict(zip(map(id, self.made), got, strict=True))
+        for item in items:
+            if ready.get(id(item), _MISSING) is _MISSING:
+                ready[id(item)] = self.work(item)
+                self._count += 1
+                if done is not None:
+                    done(self._count)
         return list(map(ready.__getitem__, map(id, items)))  # the asked order, in one C loop
 
-    def _chunk(self, index: int) -> list[T]:
-        return self.made[index * CHUNK : (index + 1) * CHUNK]
+    def _chunk(self, start: int) -> list[T]:
+        return self.made[start : self._stops[start]]
 
     def _share(self) -> bool:
         """Both processes draft until no chunk is left; True if any chunk failed."""
-        chunks = -(-len(self.made) // CHUNK)
-        here = 0  # chunks drafted in this process
-        arrived: set[int] = set()
+        handled = 0  # items drafted here or whose chunk came back (or failed) from the worker
         failed = False
         got, done = self._got, self._done
 
         def collect(block: bool) -> None:
-            nonlocal failed
+            nonlocal failed, handled
             while True:
                 try:
-                    index, data = self._results.get(block, _WAIT if block else None)
+                    start, data = self._results.get(block, _WAIT if block else None)
                 except queue.Empty:
                     return
-                arrived.add(index)
+                chunk = self._chunk(start)
+                handled += len(chunk)
                 if data is None:
                     failed = True
                     continue
-                chunk, packed = self._chunk(index), _loads(data)
+                packed = _loads(data)
                 if len(packed) != len(chunk):
                     raise ValueError(f"{len(packed)} results for a chunk of {len(chunk)}")
-                start, count = index * CHUNK, self._count
+                count = self._count
                 got[start : start + len(chunk)] = map(self.unpack, chunk, packed)
                 self._count = count + len(chunk)
                 if done is not None:
@@ -251,12 +306,12 @@ class DraftWorker(Generic[T, R]):
                 if block:
                     return
 
-        def draft_here(index: int) -> bool:
-            nonlocal here
-            here += 1
-            start, work = index * CHUNK, self.work
+        def draft_here(start: int) -> bool:
+            nonlocal handled
+            chunk, work = self._chunk(start), self.work
+            handled += len(chunk)
             try:
-                for count, item in enumerate(self._chunk(index)):
+                for count, item in enumerate(chunk):
                     if not count % _FEED_EVERY:
                         # A chunk here may take long (the first one loads the templates), and
                         # the worker has only a few queued: look whether it needs more.
@@ -273,14 +328,10 @@ class DraftWorker(Generic[T, R]):
         # The chunks not handed out yet are drafted here as they are, the worker's queue kept full.
         while True:
             self._feed(whole=False)
-            if self._kept:
-                index = self._kept.pop()
-            elif self._next < len(self.made):
-                index = self._next // CHUNK
-                self._next = min(self._next + CHUNK, len(self.made))
-            else:
+            start = self._kept.pop() if self._kept else self._take(whole=False)
+            if start is None:
                 break
-            if not draft_here(index):
+            if not draft_here(start):
                 return True
         # Then what still waits for the worker: whoever is free first takes it.
         self._tasks.put(_DONE)
@@ -291,23 +342,29 @@ class DraftWorker(Generic[T, R]):
                 break
             if not draft_here(task[0]):
                 return True
-        while here + len(arrived) < chunks:
+        while handled < len(self.made):
             assert self._process is not None
             if not self._process.is_alive() and self._results.empty():
                 return True  # the worker is gone: what it did not send is done here
             collect(block=True)
         return failed
 
-    def _stop(self) -> None:
+    def _stop(self, *, wait: bool = True) -> None:
+        """End the worker; without ``wait``, once it sent every result and was told it is done.
+
+        Such a worker ends by itself, and the system takes its memory back meanwhile: this process
+        goes on (multiprocessing reaps it when it starts another process, or at exit).
+        """
         process = self._process
         self._process = None
         if process is None:
             return
         self._tasks.put(_DONE)  # a worker still waiting for work (planning failed) ends now
-        process.join(timeout=_WAIT)
-        if process.is_alive():
-            process.kill()
-            process.join()
+        if wait:
+            process.join(timeout=_WAIT)
+            if process.is_alive():
+                process.kill()
+                process.join()
         self._tasks.cancel_join_thread()
         self._results.cancel_join_thread()
         self._tasks.close()

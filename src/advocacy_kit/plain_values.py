@@ -263,21 +263,20 @@ def pack_for_pickle(written: Written) -> Any:
     """What :func:`pack_written` gives, but post details as they are: for chunks sent by pickle.
 
     pickle gives back every value as it was, where marshal turns bytes-like objects into bytes.
+    A draft travels as a copy of its dict whose ``assignment`` holds its fields set's code
+    instead: the worker's copy of the assignment does not travel, the one here takes its place.
     """
     draft, post, findings = written
-    fields = draft.__dict__
-    if type(draft) is Draft and "assignment" in fields:
-        fields = fields.copy()
-        fields["assignment"] = None  # the worker's copy does not travel: its place stays empty
-        code = _DRAFT.code(draft.__pydantic_fields_set__)
-        packed_draft: Any = fields if code is None else (fields, code)
-    else:
-        packed_draft = draft
+    if type(draft) is Draft:
+        fields = draft.__dict__
+        if "assignment" in fields:
+            fields = fields.copy()
+            fields["assignment"] = _DRAFT.code(draft.__pydantic_fields_set__)
+            draft = fields  # type: ignore[assignment]
+    packed_post: Any = post
     if type(post) is Post:
         code = _POST.code(post.__pydantic_fields_set__)
-        packed_post: Any = post.__dict__ if code is None else (post.__dict__, code)
-    else:
-        packed_post = post
+        packed_post = post.__dict__ if code is None else (post.__dict__, code)
     packed_findings: list[Any] = []
     for finding in findings:
         if type(finding) is Finding:
@@ -285,7 +284,7 @@ def pack_for_pickle(written: Written) -> Any:
             packed_findings.append(finding.__dict__ if code is None else (finding.__dict__, code))
         else:
             packed_findings.append(finding)  # a plugin's own type travels as it is
-    return packed_draft, packed_post, packed_findings
+    return draft, packed_post, packed_findings
 
 
 def build_entry(assignment: Assignment, written: Written) -> CalendarEntry:
@@ -312,19 +311,31 @@ def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
     the dicts and the findings' list the bytes gave: new ones, nobody else holds them.
     """
     draft, post, findings = packed
-    kind = type(draft)
-    if kind is tuple or kind is dict:
-        fields, code = draft if kind is tuple else (draft, None)
-        fields["assignment"] = assignment
-        draft = _build_draft(fields, _DRAFT.fields_set(code))
+    if type(draft) is dict:
+        code = draft["assignment"]  # the code of its fields set held the assignment's place
+        draft["assignment"] = assignment
+        draft = _build_draft(draft, _DRAFT.fields_set(code))
     kind = type(post)
-    if kind is tuple or kind is dict:
-        fields, code = post if kind is tuple else (post, None)
-        post = _build_post(fields, _POST.fields_set(code))
+    if kind is dict:
+        post = _build_post(post, _POST.fields_set(None))
+    elif kind is tuple:
+        post = _build_post(post[0], _POST.fields_set(post[1]))
+    fields_set = _FINDING.fields_set
     for at, finding in enumerate(findings):
         kind = type(finding)
-        if kind is tuple or kind is dict:
-            fields, code = finding if kind is tuple else (finding, None)
-            # The packed list is a new one too: it becomes the entry's.
-            findings[at] = _build_finding(fields, _FINDING.fields_set(code))
-    return build_entry(assignment, (draft, post, findings))
+        # The packed list is a new one too: it becomes the entry's.
+        if kind is dict:
+            findings[at] = _build_finding(finding, fields_set(None))
+        elif kind is tuple:
+            findings[at] = _build_finding(finding[0], fields_set(finding[1]))
+    # What build_entry makes, without a second call.
+    return _build_entry(
+        {
+            "slot": assignment.slot,
+            "assignment": assignment,
+            "draft": draft,
+            "post": post,
+            "findings": findings,
+        },
+        _ENTRY_FIELDS,
+    )
