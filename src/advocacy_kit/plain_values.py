@@ -328,14 +328,4 @@ def unpack_entry(assignment: Assignment, packed: Any) -> CalendarEntry:
             findings[at] = _build_finding(finding, fields_set(None))
         elif kind is tuple:
             findings[at] = _build_finding(finding[0], fields_set(finding[1]))
-    # What build_entry makes, without a second call.
-    return _build_entry(
-        {
-            "slot": assignment.slot,
-            "assignment": assignment,
-            "draft": draft,
-            "post": post,
-            "findings": findings,
-        },
-        _ENTRY_FIELDS,
-    )
+    return build_entry(assignment, (draft, post, findings))

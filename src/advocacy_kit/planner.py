@@ -103,7 +103,6 @@ class _Planner(PlanState):
         times = spacing.times_on_day.get(day, _NO_TIMES)
         # The careful look (SlotLook.fits), made when a topic needs more than the quick test.
         look: SlotLook | None = None
-        gap = spacing.spacing
         when = (instant, day)
         profile = view.profile
         if profile.campaign_topics:
@@ -137,18 +136,14 @@ class _Planner(PlanState):
                         continue
                     taken = slot
                     others = times.get(topic_id)
-                    if others and spaced:
-                        index = bisect_left(others, instant)
-                        if (index and instant - others[index - 1] < gap) or (
-                            index != len(others) and others[index] - instant < gap
-                        ):
-                            if look is None:
-                                look = SlotLook(
-                                    spacing, slot, view.person, view.room, excluded, when, times
-                                )
-                            if not look.fits(topic):
-                                continue
-                            taken = look.placed[topic_id]
+                    if others and spaced and not spacing.clear(others, instant):
+                        if look is None:
+                            look = SlotLook(
+                                spacing, slot, view.person, view.room, excluded, when, times
+                            )
+                        if not look.fits(topic):
+                            continue
+                        taken = look.placed[topic_id]
                     ranked = (-campaign[0], uses[topic_id], order[topic_id])
                     if best is None or ranked < best[0]:
                         best = (ranked, topic, taken)
@@ -201,27 +196,14 @@ class _Planner(PlanState):
                             if topic.valid_until is not None and day > topic.valid_until:
                                 continue  # … or after its last
                             others = times.get(topic_id)
-                            if others and spaced:
-                                # As ColleagueSpacing.clear(others, instant), written out.
-                                index = bisect_left(others, instant)
-                                if (index and instant - others[index - 1] < gap) or (
-                                    index != len(others) and others[index] - instant < gap
-                                ):
-                                    if look is None:
-                                        look = SlotLook(
-                                            spacing,
-                                            slot,
-                                            view.person,
-                                            view.room,
-                                            excluded,
-                                            when,
-                                            times,
-                                        )
-                                    if not look.fits(topic):
-                                        continue
-                                    found_slot = look.placed[topic_id]
-                                else:
-                                    found_slot = slot
+                            if others and spaced and not spacing.clear(others, instant):
+                                if look is None:
+                                    look = SlotLook(
+                                        spacing, slot, view.person, view.room, excluded, when, times
+                                    )
+                                if not look.fits(topic):
+                                    continue
+                                found_slot = look.placed[topic_id]
                             else:
                                 found_slot = slot
                             # A topic in a list with ``level`` uses has ``level`` uses.
