@@ -320,16 +320,6 @@ class Kit(_Model):
 
     def person(self, person_id: str) -> Person:
         """The person with that id (:class:`LookupError` if there is none)."""
-        # What _by_id finds where its index is up to date and names the person: each draft
-        # looks people and topics up, so the usual answer is given without a call to it.
-        entries = self.people
-        cached = self.__pydantic_private__["_ids"].get("people")  # type: ignore[index]
-        if cached is not None and cached[0] is entries and cached[1] == len(entries):
-            position = cached[2].get(person_id)
-            if position is not None:
-                found = entries[position]
-                if found.id == person_id and isinstance(found, Person):
-                    return found
         found = self._by_id("people", person_id)
         if isinstance(found, Person):
             return found
@@ -337,15 +327,6 @@ class Kit(_Model):
 
     def topic(self, topic_id: str) -> Topic:
         """The topic with that id (:class:`LookupError` if there is none)."""
-        # As in person(): _by_id's answer where its index is up to date and names the topic.
-        entries = self.topics
-        cached = self.__pydantic_private__["_ids"].get("topics")  # type: ignore[index]
-        if cached is not None and cached[0] is entries and cached[1] == len(entries):
-            position = cached[2].get(topic_id)
-            if position is not None:
-                found = entries[position]
-                if found.id == topic_id and isinstance(found, Topic):
-                    return found
         found = self._by_id("topics", topic_id)
         if isinstance(found, Topic):
             return found

@@ -11,7 +11,6 @@ at.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Mapping, Set
 
 from .calendar import Slot
@@ -93,14 +92,8 @@ class SlotLook:
         if not others or not spacing.spacing:
             placed[topic_id] = slot
             return True
-        # As clear(others, instant), written out: others[index - 1] < instant <= others[index],
-        # and only these two can be too close.
         instant = self.instant
-        gap = spacing.spacing
-        index = bisect_left(others, instant)
-        if (not index or instant - others[index - 1] >= gap) and (
-            index == len(others) or others[index] - instant >= gap
-        ):
+        if spacing.clear(others, instant):
             placed[topic_id] = slot
             return True
         # A topic full at this time was refused with a colleague's time too close; times are
