@@ -303,7 +303,7 @@ def test_week_findings_in_two_processes_are_the_same(
 def test_jobs_split_into_two_halves_keep_every_job_once_in_order(
     sizes: list[int], others: list[int]
 ) -> None:
-    from advocacy_kit.checks import _balanced
+    from advocacy_kit.checks.week_jobs import _balanced
 
     kit = make_kit("en")
     named = {"people": others[0], "scan": others[1]}
@@ -332,7 +332,7 @@ def test_the_week_is_the_same_whichever_process_does_which_job(
     monkeypatch: pytest.MonkeyPatch, swapped: bool
 ) -> None:
     """The people checks and the scan are jobs like the days: either process may do them."""
-    from advocacy_kit import checks
+    from advocacy_kit.checks import week_jobs as checks
 
     kit = make_kit("en")
     entries = _week(kit)

@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from advocacy_kit import CalendarEntry, Finding, Kit
-from advocacy_kit.checks import _balanced, check_week, week_findings
+from advocacy_kit.checks import check_week, week_findings
 from advocacy_kit.checks.pairs import candidate_pairs
 from advocacy_kit.checks.similarity import ClosePairs, comparable_words, days_of
+from advocacy_kit.checks.week_jobs import _balanced
 
 from .checks_support import TUESDAY, make_entry, make_kit
 

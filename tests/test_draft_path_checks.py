@@ -109,7 +109,7 @@ def _careful_entry(kit: Kit, entry: CalendarEntry) -> tuple[Post, list[Any]]:
 
 def _planned(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> Calendar:
     # The week's checks add findings of their own: left out, so each entry holds its post's.
-    monkeypatch.setattr(pipeline, "check_week", lambda kit, entries: entries)
+    monkeypatch.setattr(pipeline, "check_week", lambda kit, entries, **options: entries)
     return pipeline.plan_week(kit, "2026-W50")
 
 

@@ -62,7 +62,7 @@ def _same(post: Any, draft: Any, kit: Kit, edited: bool = False) -> None:
 
 
 def _entries(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> list[CalendarEntry]:
-    monkeypatch.setattr(pipeline, "check_week", lambda kit, entries: entries)
+    monkeypatch.setattr(pipeline, "check_week", lambda kit, entries, **options: entries)
     return pipeline.plan_week(kit, "2026-W50").entries
 
 

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from advocacy_kit import draft_worker
-from advocacy_kit.draft_worker import DraftWorker, _dumps, _loads
+from advocacy_kit.draft_worker import DraftWorker
+from advocacy_kit.worker_pipes import as_bytes as _dumps
+from advocacy_kit.worker_pipes import from_bytes as _loads
 
 PARENT = os.getpid()
 

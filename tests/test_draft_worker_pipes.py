@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from advocacy_kit import draft_worker
-from advocacy_kit.draft_worker import PIPE_BYTES, DraftWorker, _widen
+from advocacy_kit.draft_worker import DraftWorker
+from advocacy_kit.worker_pipes import PIPE_BYTES
+from advocacy_kit.worker_pipes import widen as _widen
 
 PARENT = os.getpid()
 _MAX = int(Path("/proc/sys/fs/pipe-max-size").read_text()) if Path("/proc/sys/fs").is_dir() else 0

@@ -10,7 +10,6 @@ import pytest
 from pydantic import BaseModel
 
 from advocacy_kit.calendar import Assignment, Draft, Finding, Post, Slot
-from advocacy_kit.draft_worker import _dumps, _loads
 from advocacy_kit.plain_values import (
     AssignmentCodec,
     decode_assignment,
@@ -18,6 +17,8 @@ from advocacy_kit.plain_values import (
     pack_written,
     unpack_written,
 )
+from advocacy_kit.worker_pipes import as_bytes as _dumps
+from advocacy_kit.worker_pipes import from_bytes as _loads
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

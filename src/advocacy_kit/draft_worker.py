@@ -22,12 +22,15 @@ assignment. Errors are too: if anything fails on either side, or the worker dies
 is gone through once more here in the calendar's order, reusing the results that are known
 good, so the first failing assignment raises exactly what a single process would raise.
 Small weeks and machines without ``fork`` draft in this process after planning, as before.
+
+Given a function ``later``, the worker stays once drafting is done, as a
+:class:`~advocacy_kit.parallel.Helper` that runs it on what :meth:`DraftWorker.send` gives it
+(the week's checks compare some days there): it ends when the ``with`` block does.
 """
 
 from __future__ import annotations
 
 import contextlib
-import marshal
 import multiprocessing
 import pickle
 import queue
@@ -38,6 +41,7 @@ from typing import Any, Generic, TypeVar
 from . import parallel
 from .gc_tuning import shared_with_workers
 from .handoffs import quick_handoffs
+from .worker_pipes import PIPE_BYTES, as_bytes, from_bytes, widen
 
 __all__ = ["AHEAD", "CHUNK", "LAST", "PIPE_BYTES", "THRESHOLD", "DraftWorker"]
 
@@ -60,45 +64,10 @@ quarter of what is left), so neither process drafts a long chunk alone while the
 
 _FEED_EVERY = 20  # items drafted here between looks at the worker's queue
 
-PIPE_BYTES = 1 << 20
-"""The room asked for in each pipe between the processes (Linux lets anyone ask for up to 1 MiB):
-a chunk or its results (some 70 and 120 kB for a large week) then go in with one write, where the
-64 kB a pipe holds by default made the reading process wait in the middle of every message until
-the other process's queue thread got a core back to write the rest."""
-
 _WAIT = 0.5  # seconds between checks that the worker is still alive while waiting for it
 _DONE = None  # the end of the queue; whoever takes it puts it back for the other process
+_LATER = -1  # where a result of ``later`` would have a chunk's start
 _MISSING: Any = object()  # the place of a result not made yet
-
-
-def _dumps(values: list[Any]) -> tuple[bool, bytes]:
-    """``values`` as bytes: by marshal (faster both ways) if it can, else by pickle."""
-    try:
-        # marshal refuses every type but the plain built-in ones (subclasses too) and gives
-        # those back as they were — except objects with a buffer, which it turns into bytes:
-        # the values given to carry must not hold such objects (``plain_values`` sees to it).
-        return True, marshal.dumps(values)
-    except Exception:
-        return False, pickle.dumps(values, protocol=5)
-
-
-def _widen(pipe: Any) -> None:
-    """Ask for :data:`PIPE_BYTES` of room in ``pipe`` (or a queue's); else it keeps its own."""
-    pipe = getattr(pipe, "_reader", pipe)  # a multiprocessing queue reads from one pipe
-    try:
-        import fcntl  # not on every system that forks
-    except ImportError:
-        return
-    set_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux only
-    if set_size is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        fcntl.fcntl(pipe.fileno(), set_size, PIPE_BYTES)
-
-
-def _loads(data: tuple[bool, bytes]) -> Any:
-    by_marshal, payload = data
-    return marshal.loads(payload) if by_marshal else pickle.loads(payload)
 
 
 def _serve(
@@ -109,23 +78,37 @@ def _serve(
     pack: Callable[[Any], Any],
     decode: Callable[[Any], Any],
     by_pickle: bool,
+    later: tuple[Any, Callable[[Any], Any]] | None,
 ) -> None:
-    """The worker: draft chunks from ``tasks`` until the end, sending back packed results."""
+    """The worker: draft chunks from ``tasks`` until the end, sending back packed results;
+    then, with ``later`` (a queue and a function), run that on each payload from the queue."""
     while True:
         task = tasks.get()
         if task is _DONE:
             tasks.put(_DONE)
-            return
+            break
         taken.value += 1  # only this process writes it; the other one reads it
         start, payload = task
         try:
-            packed = [pack(work(decode(item))) for item in _loads(payload)]
+            packed = [pack(work(decode(item))) for item in from_bytes(payload)]
             data: tuple[bool, bytes] | None = (
-                (False, pickle.dumps(packed, protocol=5)) if by_pickle else _dumps(packed)
+                (False, pickle.dumps(packed, protocol=5)) if by_pickle else as_bytes(packed)
             )
         except Exception:  # this process does the chunk again and reports the error itself
             data = None
         results.put((start, data))
+    if later is None:
+        return
+    payloads, function = later
+    while True:
+        payload = payloads.get()
+        if payload is _DONE:
+            return
+        try:
+            data = as_bytes([function(from_bytes(payload)[0])])
+        except Exception:  # the other process does it again and reports the error itself
+            data = None
+        results.put((_LATER, data))
 
 
 class DraftWorker(Generic[T, R]):
@@ -137,7 +120,8 @@ class DraftWorker(Generic[T, R]):
     that ``unpack`` completes), and with ``results_by_pickle`` sends its results by pickle
     only, for packed values that marshal would not give back as they were.
     Use :meth:`planned` as the planner's callback and :meth:`results` once planning is done;
-    use it in a ``with`` block, so the worker stops when planning fails.
+    use it in a ``with`` block, so the worker stops when planning fails. With ``later``, the
+    worker stays after drafting as :attr:`helper`, running ``later`` on plain values.
     """
 
     def __init__(
@@ -151,8 +135,10 @@ class DraftWorker(Generic[T, R]):
         expected: int,
         work_there: Callable[[T], Any] | None = None,
         results_by_pickle: bool = False,
+        later: Callable[[Any], Any] | None = None,
     ) -> None:
         self.work, self.encode, self.unpack = work, encode, unpack
+        self.helper: DraftWorker[T, R] | None = None  # self, once drafting is done, with later
         self.made: list[T] = []  # in the order the planner made them
         self._next = 0  # the first item neither sent to the worker nor kept here
         self._queued = 0  # chunks put in the worker's queue
@@ -161,14 +147,18 @@ class DraftWorker(Generic[T, R]):
         self._due = CHUNK  # how many items made when the worker's queue is looked at next
         self._process: BaseProcess | None = None
         self._handoffs = contextlib.ExitStack()
+        self._payloads: Any = None  # later's queue
         if expected < THRESHOLD or not parallel.can_fork():
             return
         context = multiprocessing.get_context("fork")
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
         self._taken: Any = context.RawValue("q", 0)  # chunks the worker took from its queue
-        _widen(self._tasks)
-        _widen(self._results)
+        widen(self._tasks)
+        widen(self._results)
+        if later is not None:
+            self._payloads = context.Queue()
+            widen(self._payloads)
         with shared_with_workers():
             self._process = context.Process(
                 target=_serve,
@@ -180,6 +170,7 @@ class DraftWorker(Generic[T, R]):
                     pack,
                     decode,
                     results_by_pickle,
+                    None if later is None else (self._payloads, later),
                 ),
                 daemon=True,
             )
@@ -190,8 +181,9 @@ class DraftWorker(Generic[T, R]):
     def __enter__(self) -> DraftWorker[T, R]:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
-        self._stop()
+    def __exit__(self, kind: object, *exc_info: object) -> None:
+        # A worker that did its work ends by itself (see _stop); after an error, it is ended.
+        self._stop(wait=kind is not None)
 
     def planned(self, item: T) -> None:
         """The planner made ``item``; full chunks go to the queue while the worker needs them."""
@@ -228,7 +220,7 @@ class DraftWorker(Generic[T, R]):
             if start is None:
                 return
             try:
-                payload = _dumps(list(map(self.encode, self._chunk(start))))
+                payload = as_bytes(list(map(self.encode, self._chunk(start))))
             except Exception:  # drafted here, where any error is raised as it would be alone
                 self._kept.append(start)
                 continue
@@ -257,7 +249,10 @@ class DraftWorker(Generic[T, R]):
         try:
             failed = self._share()
         finally:
-            self._stop(wait=failed)
+            if failed or self._payloads is None:
+                self._stop(wait=failed)
+            else:
+                self.helper = self  # stays for later's work, until the with block ends
         got = self._got
         if not failed and self._count == len(got) and planned:
             return list(map(got.__getitem__, order))  # type: ignore[arg-type]
@@ -292,7 +287,7 @@ class DraftWorker(Generic[T, R]):
                 if data is None:
                     failed = True
                     continue
-                packed = _loads(data)
+                packed = from_bytes(data)
                 if len(packed) != len(chunk):
                     raise ValueError(f"{len(packed)} results for a chunk of {len(chunk)}")
                 count = self._count
@@ -349,6 +344,33 @@ class DraftWorker(Generic[T, R]):
             collect(block=True)
         return failed
 
+    def send(self, payload: Any) -> bool:
+        """Start ``later`` on ``payload`` (plain values) in the worker; False if it is gone."""
+        if self.helper is None or self._process is None or not self._process.is_alive():
+            return False
+        try:
+            data = as_bytes([payload])
+        except Exception:  # not plain values after all: the caller does that work itself
+            return False
+        self._payloads.put(data)
+        return True
+
+    def take(self) -> tuple[bool, Any]:
+        """The next of ``later``'s results, in the order sent: ``(True, result)``, or
+        ``(False, None)`` if it failed in the worker or the worker is gone."""
+        while self.helper is not None and self._process is not None:
+            try:
+                start, data = self._results.get(True, _WAIT)
+            except queue.Empty:
+                if self._process.is_alive():
+                    continue
+                self.helper = None  # gone: no more results will come
+                break
+            if start == _LATER and data is not None:
+                return True, from_bytes(data)[0]
+            break
+        return False, None
+
     def _stop(self, *, wait: bool = True) -> None:
         """End the worker; without ``wait``, once it sent every result and was told it is done.
 
@@ -357,9 +379,12 @@ class DraftWorker(Generic[T, R]):
         """
         process = self._process
         self._process = None
+        self.helper = None
         if process is None:
             return
         self._tasks.put(_DONE)  # a worker still waiting for work (planning failed) ends now
+        if self._payloads is not None:
+            self._payloads.put(_DONE)  # … and one waiting for later's work
         if wait:
             process.join(timeout=_WAIT)
             if process.is_alive():
@@ -369,4 +394,7 @@ class DraftWorker(Generic[T, R]):
         self._results.cancel_join_thread()
         self._tasks.close()
         self._results.close()
+        if self._payloads is not None:
+            self._payloads.cancel_join_thread()
+            self._payloads.close()
         self._handoffs.close()

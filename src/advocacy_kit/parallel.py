@@ -9,7 +9,9 @@ Results come back in the original order, so the outcome is the same byte for byt
 forking is not available, the list is short, or the worker fails for any reason, everything is
 done here, one after the other — which also raises any error exactly as a single process would.
 (Drafting has its own worker, which starts while the week is still being planned:
-:mod:`advocacy_kit.draft_worker`.)
+:mod:`advocacy_kit.draft_worker`. Once drafting is done, that worker can go on as a
+:class:`Helper`: a process that is there already needs no fork, and the memory pages this one
+writes afterwards are not shared with it, so none of them is copied.)
 """
 
 from __future__ import annotations
@@ -19,12 +21,12 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from .gc_tuning import shared_with_workers
 from .handoffs import quick_handoffs
 
-__all__ = ["CHUNKS", "SHARE", "THRESHOLD", "can_fork", "map_in_halves"]
+__all__ = ["CHUNKS", "SHARE", "THRESHOLD", "Helper", "can_fork", "map_in_halves"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -37,6 +39,21 @@ CHUNKS = 8
 
 SHARE = 48
 """The percentage of the items this process works on itself (without ``weight``)."""
+
+
+class Helper(Protocol):
+    """A second process that runs one function, fixed when it started, on plain values.
+
+    Whoever asks for a helper says which function it must run (see
+    :func:`advocacy_kit.checks.check_week`). Payloads and results are plain built-in values.
+    """
+
+    def send(self, payload: Any) -> bool:
+        """Start the function on ``payload``; False if the helper takes no more work."""
+
+    def take(self) -> tuple[bool, Any]:
+        """The next result, in the order sent: ``(True, result)``, or ``(False, None)`` if the
+        function failed there or the helper is gone (the caller then does that work itself)."""
 
 
 class _Job(Generic[T, R]):

@@ -15,7 +15,7 @@ from .calendar import (
 )
 from .calendar_build import person_summaries, week_calendar
 from .calendar_order import in_calendar_order
-from .checks import check_week, post_findings
+from .checks import check_week, post_findings, week_helper
 from .draft_worker import DraftWorker
 from .drafting import Drafter
 from .drafting.options_key import account_options
@@ -140,7 +140,8 @@ def plan_week(
     # forked after the codec is made, knows the week's slots already. Entries are made as the
     # drafts come in, so the week's checks can start as soon as the last one is there. The
     # worker sends only what it wrote (by pickle: post details may be any value); the entries
-    # are made here.
+    # are made here. Then it compares some of the week's days for the checks: it is there
+    # already, where a worker forked for them would copy every memory page either one writes.
     codec = AssignmentCodec(slots)
     with DraftWorker(
         lambda assignment: build_entry(assignment, write(assignment)),
@@ -151,12 +152,14 @@ def plan_week(
         unpack=unpack_entry,
         results_by_pickle=True,
         expected=len(slots),
+        later=week_helper(kit),
     ) as worker:
         assignments, empty = plan_slots(kit, iso_week, slots, past, planned=worker.planned)
         total = len(assignments)
         entries = worker.results(
             assignments, done=None if progress is None else lambda done: progress(done, total)
         )
+        checked = check_week(kit, entries, helper=worker.helper)
     calendar = week_calendar(
         week=str(iso_week),
         starts=iso_week.monday,
@@ -164,7 +167,7 @@ def plan_week(
         organization=kit.organization.name,
         language=kit.organization.language,
         people=person_summaries(kit),
-        entries=check_week(kit, entries),
+        entries=checked,
         prompt_marker=kit.settings.prompt_marker,
         skipped=in_calendar_order([*skipped, *empty]),
     )

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import compress
-from operator import attrgetter
-from typing import Literal, TypeVar
 
 from .. import parallel
 from ..calendar import CalendarEntry, Draft, Finding, Post
@@ -27,14 +25,22 @@ from ..platforms.base import Count, Platform, PlatformOptions
 from .disclosure import disclosure_required, required_disclosure_findings
 from .links import link_findings
 from .messages import CODES, CheckCode, language_of
-from .people import people_findings
 from .platform_rules import _platform_findings, platform_findings
 from .prompts import prompt_findings
-from .similarity import ClosePairs, days_of, findings_of_pairs
+from .similarity import ClosePairs
 from .terms import term_findings
+from .week_jobs import Scan, by_jobs
 from .where import Where
 
-__all__ = ["CODES", "CheckCode", "check_edited", "check_post", "check_week", "week_findings"]
+__all__ = [
+    "CODES",
+    "CheckCode",
+    "check_edited",
+    "check_post",
+    "check_week",
+    "week_findings",
+    "week_helper",
+]
 
 
 def check_post(
@@ -140,162 +146,30 @@ _set = object.__setattr__
 
 def week_findings(kit: Kit, entries: list[CalendarEntry]) -> dict[str, list[Finding]]:
     """Findings that need the whole week, by slot id (the draft's id)."""
-    return _week_findings(kit, entries, scan=False)[0]
+    return _week_findings(kit, entries, scan=False, helper=None)[0]
+
+
+def week_helper(kit: Kit) -> Callable[[list[str]], list[tuple[int, int, float]]]:
+    """The function a :class:`~advocacy_kit.parallel.Helper` for :func:`check_week` runs.
+
+    It is made here, before the helper starts, and the helper runs it on one day's texts at a
+    time: their pairs that read alike (:meth:`.similarity.ClosePairs.of_texts`).
+    """
+    return ClosePairs(kit).of_texts
 
 
 def _week_findings(
-    kit: Kit, entries: list[CalendarEntry], *, scan: bool
-) -> tuple[dict[str, list[Finding]], _Scan]:
+    kit: Kit, entries: list[CalendarEntry], *, scan: bool, helper: parallel.Helper | None
+) -> tuple[dict[str, list[Finding]], Scan]:
     """:func:`week_findings`, and with ``scan`` where the entries' findings lack a place."""
     language = language_of(kit)
     fork = len(entries) >= parallel.THRESHOLD
-    similar, people, scanned = _by_jobs(kit, entries, language, scan, fork=fork)
+    similar, people, scanned = by_jobs(kit, entries, language, scan, fork=fork, helper=helper)
     found: dict[str, list[Finding]] = {}
     for part in (similar, people):
         for slot_id, findings in part.items():
             found.setdefault(slot_id, []).extend(findings)
     return found, scanned
-
-
-# The entries' draft ids, and the places of the entries with a finding that lacks a place.
-_Scan = tuple[list[str], list[int]]
-
-
-def _scanned(entries: list[CalendarEntry]) -> _Scan:
-    """Every entry's draft id, and where a plugin's finding needs its place filled in."""
-    ids = []
-    unplaced = []
-    for at, entry in enumerate(entries):
-        ids.append(entry.draft.id)
-        for finding in entry.findings:
-            if (
-                finding.person_id is None
-                or finding.slot_id is None
-                or finding.platform is None
-                or finding.template is None
-            ):
-                unplaced.append(at)
-                break
-    return ids, unplaced
-
-
-# What the people checks and the scan together cost next to comparing a day's drafts, per entry
-# (measured in two processes on the 10,000-person week: 4.4 µs an entry against 29): one job
-# like the days, done in this process (see :func:`_by_jobs`).
-_PEOPLE_SHARE = 0.15
-
-_Job = list[CalendarEntry] | Literal["people"]  # one day's entries, or the people and the scan
-_DayDone = tuple[list[tuple[int, int, float]], dict[str, list[Finding]]]
-_Done = _DayDone | tuple[dict[str, list[Finding]], _Scan]
-
-
-def _by_jobs(
-    kit: Kit, entries: list[CalendarEntry], language: str, scan: bool, *, fork: bool
-) -> tuple[dict[str, list[Finding]], dict[str, list[Finding]], _Scan]:
-    """The similarity and the people findings, and the scan, done as jobs.
-
-    The jobs are checking the people with scanning the entries (every draft id, which also
-    tells whether the day's findings can be used as they are, below), and comparing each day.
-    With ``fork`` they are split into two halves of about equal cost (:func:`_balanced`); this
-    process does the first while a forked worker does the second
-    (:func:`parallel.map_in_halves`); without, this process does them in turn. The people and
-    the scan read every entry: after a fork, the first write to each memory page the two
-    processes share costs a copy, so one process reads them all, and it is this one, which
-    needs the draft ids (they are not sent back from the worker). Each day's
-    findings are made with its pairs, where it was compared: a day's drafts are close only to
-    drafts of that day, so with every draft id once in the week, they are the week's findings
-    of those drafts (the scan's ids tell, without another look at every entry).
-    (With a draft id twice, its findings come from all its pairs, as :func:`findings_of_pairs`
-    makes them for the whole week.)
-    """
-    close_pairs = ClosePairs(kit)
-    people_weight = int(len(entries) * _PEOPLE_SHARE)
-
-    def weight(job: _Job) -> int:
-        return people_weight if isinstance(job, str) else len(job)
-
-    every: list[_Job] = ["people", *days_of(entries)]
-
-    def work(job: _Job) -> _Done:
-        if job == "people":
-            found = people_findings(kit, entries, language)
-            return found, _scanned(entries) if scan else (list(map(_DRAFT_ID, entries)), [])
-        assert not isinstance(job, str)
-        pairs = close_pairs(job)
-        # The day's findings, used when every draft id is once in the week (see below).
-        return pairs, close_pairs.findings(job, pairs, language)
-
-    if fork:
-        here, there = _balanced(every, weight)  # the people and the scan here
-        jobs: list[_Job] = [*here, *there]
-        done = parallel.map_in_halves(
-            jobs,
-            work,
-            pack=lambda result: result,
-            unpack=lambda _, result: result,
-            minimum=2,
-            first=len(here),
-        )
-    else:
-        jobs = every
-        done = list(map(work, jobs))
-    people: dict[str, list[Finding]] = {}
-    scanned: _Scan = ([], [])
-    day_jobs: list[list[CalendarEntry]] = []
-    by_day: list[_DayDone] = []
-    for job, result in zip(jobs, done, strict=True):
-        if job == "people":
-            assert isinstance(result, tuple) and isinstance(result[0], dict)
-            people, scanned = result
-        else:
-            assert not isinstance(job, str) and isinstance(result, tuple)
-            day_jobs.append(job)
-            by_day.append(result)
-    ids = scanned[0]
-    if len(set(ids)) < len(ids):
-        # A draft id twice: its findings from all its pairs in the week.
-        days = [(day, pairs) for day, (pairs, _) in zip(day_jobs, by_day, strict=True)]
-        return findings_of_pairs(kit, entries, days, language), people, scanned
-    found: dict[str, list[Finding]] = {}
-    for _, findings in by_day:
-        found.update(findings)
-    # In the order of the entries, as for the whole week at once.
-    similar = {slot_id: found[slot_id] for slot_id in compress(ids, map(found.__contains__, ids))}
-    return similar, people, scanned
-
-
-_JobT = TypeVar("_JobT")
-
-
-def _balanced(jobs: list[_JobT], weight: Callable[[_JobT], int]) -> tuple[list[_JobT], list[_JobT]]:
-    """``jobs`` split in two halves of about equal total ``weight``, each in its given order;
-    the first job is in the first half."""
-    weights = [weight(job) for job in jobs]
-    total = sum(weights)
-    if len(jobs) > 12:  # not a week: the heavier jobs first, each to the lighter half
-        mine: set[int] = set()
-        load_here = load_there = 0
-        for at in sorted(range(len(jobs)), key=weights.__getitem__, reverse=True):
-            if load_here <= load_there:
-                mine.add(at)
-                load_here += weights[at]
-            else:
-                load_there += weights[at]
-        chosen = sum(1 << at for at in mine)
-    else:
-        # A week has a few days and two other checks: try every split.
-        chosen = min(
-            range(1 << len(jobs)),
-            key=lambda mask: abs(
-                total - 2 * sum(w for at, w in enumerate(weights) if mask >> at & 1)
-            ),
-        )
-    if not chosen & 1:  # the halves are as even either way round
-        chosen ^= (1 << len(jobs)) - 1
-    return (
-        [job for at, job in enumerate(jobs) if chosen >> at & 1],
-        [job for at, job in enumerate(jobs) if not chosen >> at & 1],
-    )
 
 
 def _placed(finding: Finding, entry: CalendarEntry) -> Finding:
@@ -320,12 +194,16 @@ def _placed(finding: Finding, entry: CalendarEntry) -> Finding:
     return finding.model_copy(update=missing) if missing else finding
 
 
-def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
+def check_week(
+    kit: Kit, entries: list[CalendarEntry], *, helper: parallel.Helper | None = None
+) -> list[CalendarEntry]:
     """The entries with the week's findings added to the ones they belong to.
 
     Findings a plugin returned without saying where get their entry's place filled in.
+    A large week is checked in two processes: with ``helper``, a second process running
+    :func:`week_helper` for this kit (the pipeline's drafting worker), else a forked one.
     """
-    extra, (ids, unplaced) = _week_findings(kit, entries, scan=True)
+    extra, (ids, unplaced) = _week_findings(kit, entries, scan=True, helper=helper)
     checked = list(entries)  # most entries stay as they are
     # Only entries with week findings or a finding to place change.
     changed = set(unplaced).union(compress(range(len(ids)), map(extra.__contains__, ids)))
@@ -337,9 +215,6 @@ def check_week(kit: Kit, entries: list[CalendarEntry]) -> list[CalendarEntry]:
             continue
         checked[at] = entry.model_copy(update={"findings": [*placed, *(added or [])]})
     return checked
-
-
-_DRAFT_ID = attrgetter("draft.id")
 
 
 def check_edited(entry: CalendarEntry, text: str, kit: Kit) -> list[Finding]:

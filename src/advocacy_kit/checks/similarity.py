@@ -184,13 +184,8 @@ class ClosePairs:
     def __call__(self, day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
         """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
         threshold = self._threshold
-        # Each text's words are found once, as numbers: they give the same ratios as words.
-        texts = list(map(_POST_TEXT, day_entries))
-        day_words = list(map(self._words_of.__getitem__, texts))
+        day_words, found = self._candidates(list(map(_POST_TEXT, day_entries)))
         pairs = []
-        vocabulary = self._words.vocabulary
-        # The same text has the same words: the texts group them (their hashes are known).
-        found = candidate_pairs(day_words, threshold, vocabulary=vocabulary, keys=texts)
         for index, other in found:
             if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
                 continue  # one person sharing on two platforms is not staged
@@ -199,6 +194,41 @@ class ClosePairs:
             if score >= threshold:
                 pairs.append((index, other, score))
         return pairs
+
+    def of_texts(self, texts: list[str]) -> list[tuple[int, int, float]]:
+        """Index pairs of one day's texts that read alike, with their score, whoever wrote them.
+
+        What a second process finds from the texts alone; :meth:`of_colleagues` then leaves out
+        the pairs of one person, which gives exactly what :meth:`__call__` gives for the entries.
+        """
+        threshold = self._threshold
+        day_words, found = self._candidates(texts)
+        pairs = []
+        for index, other in found:
+            score = similarity(day_words[index], day_words[other])
+            if score >= threshold:
+                pairs.append((index, other, score))
+        return pairs
+
+    @staticmethod
+    def of_colleagues(
+        day_entries: list[CalendarEntry], pairs: list[tuple[int, int, float]]
+    ) -> list[tuple[int, int, float]]:
+        """The pairs of :meth:`of_texts` (for these entries' texts) by two different people."""
+        return [
+            pair
+            for pair in pairs
+            if day_entries[pair[0]].slot.person_id != day_entries[pair[1]].slot.person_id
+        ]
+
+    def _candidates(self, texts: list[str]) -> tuple[list[list[int]], list[tuple[int, int]]]:
+        """Each text's words and the index pairs whose quick ratio reaches the threshold."""
+        # Each text's words are found once, as numbers: they give the same ratios as words.
+        day_words = list(map(self._words_of.__getitem__, texts))
+        vocabulary = self._words.vocabulary
+        # The same text has the same words: the texts group them (their hashes are known).
+        found = candidate_pairs(day_words, self._threshold, vocabulary=vocabulary, keys=texts)
+        return day_words, found
 
     def findings(
         self, day_entries: list[CalendarEntry], pairs: list[tuple[int, int, float]], language: str
