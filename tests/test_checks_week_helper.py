@@ -19,6 +19,7 @@ from advocacy_kit.draft_worker import DraftWorker
 
 from .checks_support import TUESDAY, make_entry, make_kit
 from .test_checks_week_halves import TEXTS, _entries, entry_choices
+from .test_draft_worker_later import _worker as drafting_worker
 
 
 class HelperHere:
@@ -117,15 +118,7 @@ def _week(kit: Kit) -> list[CalendarEntry]:
 
 def _drafting_worker(monkeypatch: pytest.MonkeyPatch, later: Any) -> DraftWorker[int, int]:
     monkeypatch.setattr(draft_worker_module, "THRESHOLD", 0)
-    return DraftWorker(
-        lambda n: n + 1,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=1,
-        later=later,
-    )
+    return drafting_worker(later)
 
 
 def test_the_drafting_worker_compares_days_for_the_checks(

@@ -100,22 +100,23 @@ def by_jobs(
         # The day's findings, used when every draft id is once in the week (see below).
         return pairs, close_pairs.findings(job, pairs, language)
 
-    if helper is not None and len(every) > 1:
+    helped = helper is not None and len(every) > 1
+    if helped or fork:
         here, there = _balanced(every, weight)  # the people and the scan here
         jobs: list[_Job] = [*here, *there]
-        days_there = cast(list[list[CalendarEntry]], there)
-        done = _with_helper(here, days_there, work, helper, close_pairs, language)
-    elif fork:
-        here, there = _balanced(every, weight)  # the people and the scan here
-        jobs = [*here, *there]
-        done = parallel.map_in_halves(
-            jobs,
-            work,
-            pack=lambda result: result,
-            unpack=lambda _, result: result,
-            minimum=2,
-            first=len(here),
-        )
+        if helped:
+            assert helper is not None
+            days_there = cast(list[list[CalendarEntry]], there)
+            done = _with_helper(here, days_there, work, helper, close_pairs, language)
+        else:
+            done = parallel.map_in_halves(
+                jobs,
+                work,
+                pack=lambda result: result,
+                unpack=lambda _, result: result,
+                minimum=2,
+                first=len(here),
+            )
     else:
         jobs = every
         done = list(map(work, jobs))
