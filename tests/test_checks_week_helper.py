@@ -19,7 +19,7 @@ from advocacy_kit.draft_worker import DraftWorker
 
 from .checks_support import TUESDAY, make_entry, make_kit
 from .test_checks_week_halves import TEXTS, _entries, entry_choices
-from .test_draft_worker_later import _worker as drafting_worker
+from .worker_support import int_worker
 
 
 class HelperHere:
@@ -118,7 +118,7 @@ def _week(kit: Kit) -> list[CalendarEntry]:
 
 def _drafting_worker(monkeypatch: pytest.MonkeyPatch, later: Any) -> DraftWorker[int, int]:
     monkeypatch.setattr(draft_worker_module, "THRESHOLD", 0)
-    return drafting_worker(later)
+    return int_worker(lambda n: n + 1, expected=1, later=later)
 
 
 def test_the_drafting_worker_compares_days_for_the_checks(

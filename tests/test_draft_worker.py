@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from advocacy_kit import draft_worker
-from advocacy_kit.draft_worker import DraftWorker
 from advocacy_kit.history import History
 from advocacy_kit.loading import load_kit
 from advocacy_kit.pipeline import plan_week
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT
+from .worker_support import int_worker
 
 PARENT = os.getpid()
 
@@ -32,14 +32,7 @@ def _run(
     pack: Callable[[int], object] = lambda result: result,
 ) -> tuple[list[int], list[int]]:
     """Plan ``made`` through a worker, then ask for the results in ``order``; progress seen."""
-    worker: DraftWorker[int, int] = DraftWorker(
-        work,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=pack,
-        unpack=lambda item, packed: int(packed),
-        expected=len(made),
-    )
+    worker = int_worker(work, pack=pack, expected=len(made))
     # Items are compared by identity, as assignments are: use the very objects planned.
     objects = {value: value for value in made}
     for value in made:
@@ -100,14 +93,7 @@ def test_the_first_failure_in_the_asked_order_is_raised() -> None:
 
 
 def test_the_worker_stops_when_planning_fails() -> None:
-    worker: DraftWorker[int, int] = DraftWorker(
-        lambda n: n,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=10,
-    )
+    worker = int_worker(lambda n: n, expected=10)
     process = worker._process
     assert process is not None
     with pytest.raises(RuntimeError), worker:

@@ -7,17 +7,12 @@ import pytest
 from advocacy_kit import draft_worker
 from advocacy_kit.draft_worker import CHUNK, LAST, DraftWorker
 
+from .worker_support import int_worker
+
 
 def _alone(count: int) -> DraftWorker[int, int]:
     """A worker object without a process: its chunks are cut as a forked one's are."""
-    worker: DraftWorker[int, int] = DraftWorker(
-        abs,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=0,
-    )
+    worker = int_worker(abs, expected=0)
     for n in range(count):
         worker.planned(n)
     return worker
@@ -47,14 +42,7 @@ def test_a_worker_that_sent_everything_ends_by_itself(monkeypatch: pytest.Monkey
     monkeypatch.setattr(draft_worker, "CHUNK", 4)
     monkeypatch.setattr(draft_worker, "LAST", 1)
     made = list(range(1000, 1050))
-    worker: DraftWorker[int, int] = DraftWorker(
-        lambda n: n + 1,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=len(made),
-    )
+    worker = int_worker(lambda n: n + 1, expected=len(made))
     process = worker._process
     assert process is not None
     objects = {value: value for value in made}

@@ -26,6 +26,7 @@ from advocacy_kit.prevalidated import builder, is_shared_fields_set, shared_fiel
 
 from .conftest import ENGLISH_KIT, GERMAN_KIT
 from .test_plain_values_fast import ASSIGNMENT, ASSIGNMENTS, WRITTEN, _same, _travel
+from .worker_support import int_worker
 
 PARENT = os.getpid()
 
@@ -168,14 +169,7 @@ def test_progress_counts_each_result_once_when_the_worker_fails() -> None:
         return n * 3
 
     made = list(range(1000, 1040))
-    worker: DraftWorker[int, int] = DraftWorker(
-        work,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=len(made),
-    )
+    worker = int_worker(work, expected=len(made))
     objects = {value: value for value in made}
     for value in made:
         worker.planned(objects[value])

@@ -9,6 +9,8 @@ import pytest
 from advocacy_kit import draft_worker
 from advocacy_kit.draft_worker import DraftWorker
 
+from .worker_support import int_worker
+
 
 def _later(payload: Any) -> Any:
     if payload == "fail":
@@ -17,15 +19,7 @@ def _later(payload: Any) -> Any:
 
 
 def _worker(later: Any, expected: int = 1) -> DraftWorker[int, int]:
-    return DraftWorker(
-        lambda n: n + 1,
-        encode=lambda item: item,
-        decode=lambda item: item,
-        pack=lambda result: result,
-        unpack=lambda item, packed: int(packed),
-        expected=expected,
-        later=later,
-    )
+    return int_worker(lambda n: n + 1, expected=expected, later=later)
 
 
 def _drafted(worker: DraftWorker[int, int]) -> None:

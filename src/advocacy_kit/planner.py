@@ -104,6 +104,14 @@ class _Planner(PlanState):
         # The careful look (SlotLook.fits), made when a topic needs more than the quick test.
         look: SlotLook | None = None
         when = (instant, day)
+
+        def placed(topic: TopicFacts) -> Slot | None:
+            """The slot ``topic`` takes where a colleague's time is too close, or None."""
+            nonlocal look
+            if look is None:
+                look = SlotLook(spacing, slot, view.person, view.room, excluded, when, times)
+            return look.placed[topic.id] if look.fits(topic) else None
+
         profile = view.profile
         if profile.campaign_topics:
             running = profile.running.get(day)
@@ -137,13 +145,10 @@ class _Planner(PlanState):
                     taken = slot
                     others = times.get(topic_id)
                     if others and spaced and not spacing.clear(others, instant):
-                        if look is None:
-                            look = SlotLook(
-                                spacing, slot, view.person, view.room, excluded, when, times
-                            )
-                        if not look.fits(topic):
+                        moved = placed(topic)
+                        if moved is None:
                             continue
-                        taken = look.placed[topic_id]
+                        taken = moved
                     ranked = (-campaign[0], uses[topic_id], order[topic_id])
                     if best is None or ranked < best[0]:
                         best = (ranked, topic, taken)
@@ -197,13 +202,10 @@ class _Planner(PlanState):
                                 continue  # … or after its last
                             others = times.get(topic_id)
                             if others and spaced and not spacing.clear(others, instant):
-                                if look is None:
-                                    look = SlotLook(
-                                        spacing, slot, view.person, view.room, excluded, when, times
-                                    )
-                                if not look.fits(topic):
+                                moved = placed(topic)
+                                if moved is None:
                                     continue
-                                found_slot = look.placed[topic_id]
+                                found_slot = moved
                             else:
                                 found_slot = slot
                             # A topic in a list with ``level`` uses has ``level`` uses.

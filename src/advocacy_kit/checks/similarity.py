@@ -184,7 +184,7 @@ class ClosePairs:
     def __call__(self, day_entries: list[CalendarEntry]) -> list[tuple[int, int, float]]:
         """Index pairs ``(i, j)`` of ``day_entries`` that read alike, with their score."""
         threshold = self._threshold
-        day_words, found = self._candidates(list(map(_POST_TEXT, day_entries)))
+        day_words, found = self._candidates(self.texts(day_entries))
         pairs = []
         for index, other in found:
             if day_entries[index].slot.person_id == day_entries[other].slot.person_id:
@@ -194,6 +194,11 @@ class ClosePairs:
             if score >= threshold:
                 pairs.append((index, other, score))
         return pairs
+
+    @staticmethod
+    def texts(day_entries: list[CalendarEntry]) -> list[str]:
+        """The texts of the entries' posts, as they are compared."""
+        return list(map(_POST_TEXT, day_entries))
 
     def of_texts(self, texts: list[str]) -> list[tuple[int, int, float]]:
         """Index pairs of one day's texts that read alike, with their score, whoever wrote them.

@@ -100,12 +100,12 @@ def by_jobs(
         # The day's findings, used when every draft id is once in the week (see below).
         return pairs, close_pairs.findings(job, pairs, language)
 
-    helped = helper is not None and len(every) > 1
-    if helped or fork:
+    if len(every) < 2:
+        helper = None  # no days to share
+    if helper is not None or fork:
         here, there = _balanced(every, weight)  # the people and the scan here
         jobs: list[_Job] = [*here, *there]
-        if helped:
-            assert helper is not None
+        if helper is not None:
             days_there = cast(list[list[CalendarEntry]], there)
             done = _with_helper(here, days_there, work, helper, close_pairs, language)
         else:
@@ -175,13 +175,12 @@ def _with_helper(
 def _send(helper: parallel.Helper, day: list[CalendarEntry]) -> bool:
     """Give ``helper`` the day's texts; False if it does not take them (compared here)."""
     try:
-        texts = list(map(_POST_TEXT, day))
+        texts = ClosePairs.texts(day)
     except Exception:  # compared here, where the error is raised in its turn
         return False
     return helper.send(texts)
 
 
-_POST_TEXT = attrgetter("post.text")
 _JobT = TypeVar("_JobT")
 
 
