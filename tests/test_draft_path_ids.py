@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from advocacy_kit import calendar as calendar_module
 from advocacy_kit.calendar import Assignment, Slot
 from advocacy_kit.drafting import Drafter
-from advocacy_kit.drafting import drafter as drafter_module
 
 STARTS = {
     "usual": dt.datetime(2026, 12, 8, 9, 0),
@@ -91,10 +91,10 @@ def test_the_minutes_written_are_dropped_when_full(
     drafting_kit: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kit = drafting_kit()
-    monkeypatch.setattr(drafter_module, "_STAMPED", 2)
-    monkeypatch.setattr(drafter_module, "_STAMPS", {})
+    monkeypatch.setattr(calendar_module, "_STAMPED", 2)
+    monkeypatch.setattr(calendar_module, "_STAMPS", {})
     drafter = Drafter(kit)
     for minute in range(5):
         assignment = _assignment(dt.datetime(2026, 12, 8, 9, minute, tzinfo=dt.UTC))
         assert drafter.draft(assignment).id == assignment.slot.id
-        assert len(drafter_module._STAMPS) <= 2
+        assert len(calendar_module._STAMPS) <= 2

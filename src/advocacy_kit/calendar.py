@@ -25,6 +25,12 @@ __all__ = [
 
 Severity = Literal["error", "warning", "hint"]
 
+# Each minute's part of a slot id, by its local year, month, day, hour and minute: written once
+# for every slot at that minute (a week has many slots at each time of its cadences). Dropped
+# when full, so a process planning week after week keeps only so many.
+_STAMPS: dict[tuple[int, int, int, int, int], str] = {}
+_STAMPED = 10_000
+
 
 class _Value(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -43,19 +49,17 @@ class Slot(_Value):
     def id(self) -> str:
         """Stable id: the same person, platform and local time always give the same id."""
         start = self.start
-        if start.year < 1000:  # strftime's own way with short years
-            return f"{self.person_id}-{self.platform}-{start:%Y%m%dT%H%M}"
-        # The same text as %Y%m%dT%H%M without strftime, which costs more than the rest of a
-        # week's bookkeeping of ids; %-formatting pads the (int) fields as "02" does, in one call.
-        return "%s-%s-%d%02d%02dT%02d%02d" % (  # noqa: UP031
-            self.person_id,
-            self.platform,
-            start.year,
-            start.month,
-            start.day,
-            start.hour,
-            start.minute,
-        )
+        minute = (start.year, start.month, start.day, start.hour, start.minute)
+        stamp = _STAMPS.get(minute)
+        if stamp is None:
+            if start.year < 1000:  # strftime's own way with short years
+                return f"{self.person_id}-{self.platform}-{start:%Y%m%dT%H%M}"
+            # The same text as %Y%m%dT%H%M without strftime, which costs more than the rest of
+            # a week's bookkeeping of ids; %-formatting pads the (int) fields as "02" does.
+            if len(_STAMPS) >= _STAMPED:
+                _STAMPS.clear()
+            stamp = _STAMPS[minute] = "%d%02d%02dT%02d%02d" % minute  # noqa: UP031
+        return "%s-%s-%s" % (self.person_id, self.platform, stamp)  # noqa: UP031
 
 
 class SkippedSlot(_Value):

@@ -76,6 +76,7 @@ def post_findings(
     The prompts are what :func:`~advocacy_kit.checks.prompts.prompt_findings` would find in the
     post's text (the pipeline knows them from the draft where the post is the draft's text).
     """
+    quick = False
     if type(post) is Post and type(draft) is Draft and type(kit) is Kit:
         try:
             # What the steps below read, from the models' own dictionaries (an attribute of a
@@ -105,6 +106,8 @@ def post_findings(
         except KeyError:
             pass
         else:
+            quick = True
+            links = tracking and domains
             text = "\n\n".join(parts)  # post.text
             findings = _platform_findings(
                 parts, guidelines, platform, options, where, post, text, counts
@@ -117,25 +120,21 @@ def post_findings(
                     required = kit.topic(assignment.topic_id).promotes_employer
                 except LookupError:
                     required = disclosure is not None
-            if required:  # else disclosure_findings has none
-                findings += required_disclosure_findings(post, draft, kit, where)
-            if blocked:  # no terms, no findings
-                findings += term_findings(text, kit, where)
-            findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
-            if tracking and domains:  # else no links to look for
-                findings += link_findings(text, kit, where)
-            return findings
-    where = Where.of(draft, post.platform, language_of(kit))
-    text = post.text
+    if not quick:
+        where = Where.of(draft, post.platform, language_of(kit))
+        text = post.text
+        findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
+        required = disclosure_required(draft, kit)
+        guidelines = kit.guidelines
+        blocked = guidelines.blocked_terms
+        links = guidelines.tracking_parameters and guidelines.employer_domains
     # Each check returns a new list: the first one takes the others' findings in order.
-    findings = platform_findings(post, kit, platform, options, where, text=text, counts=counts)
-    if disclosure_required(draft, kit):  # else disclosure_findings has none
+    if required:  # else disclosure_findings has none
         findings += required_disclosure_findings(post, draft, kit, where)
-    guidelines = kit.guidelines
-    if guidelines.blocked_terms:  # no terms, no findings
+    if blocked:  # no terms, no findings
         findings += term_findings(text, kit, where)
     findings += prompt_findings(text, kit, where, edited=edited, found=prompts)
-    if guidelines.tracking_parameters and guidelines.employer_domains:  # else none to look for
+    if links:  # tracking parameters and employer domains: else no links to look for
         findings += link_findings(text, kit, where)
     return findings
 

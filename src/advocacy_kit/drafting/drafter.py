@@ -12,7 +12,6 @@ template ran, so no template can leave it out.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from ..calendar import Assignment, Draft, Slot
+from ..calendar import Assignment, Draft
 from ..errors import TemplateError
 from ..models import Kit, Topic
 from ..prevalidated import builder, shared_fields_set
@@ -45,10 +44,6 @@ _build_draft = builder(Draft)
 _UNKNOWN: Any = object()  # not in a memo yet
 _new = object.__new__
 _set = object.__setattr__
-# Each minute's part of a slot id, by its local year, month, day, hour and minute; dropped when
-# full, so a process planning week after week keeps only so many.
-_STAMPS: dict[tuple[int, int, int, int, int], str] = {}
-_STAMPED = 10_000
 
 
 def _without_blank_lines(text: str) -> str:
@@ -240,19 +235,6 @@ class Drafter:
             (name, language, kind, variant, campaign_id),
         )
         body = self.render(template, context)
-        # slot.id: the same text, its date and time written once for every slot at that minute
-        # (a week has many slots at each time of its cadences), where Slot.id writes them with
-        # its %-format. Short years and any other slot or time class ask Slot.id itself.
-        draft_id = None
-        if type(slot) is Slot and type(start) is dt.datetime:
-            minute = (start.year, start.month, start.day, start.hour, start.minute)
-            stamp = _STAMPS.get(minute)
-            if stamp is None and minute[0] >= 1000:
-                if len(_STAMPS) >= _STAMPED:
-                    _STAMPS.clear()
-                stamp = _STAMPS[minute] = "%d%02d%02dT%02d%02d" % minute  # noqa: UP031
-            if stamp is not None:
-                draft_id = "%s-%s-%s" % (person_id, name, stamp)  # noqa: UP031
         # The disclosure depends on whether the topic promotes the employer, and the language.
         disclosure = memo._disclosures.get((topic.promotes_employer, language), _UNKNOWN)
         if disclosure is _UNKNOWN:
@@ -264,7 +246,7 @@ class Drafter:
             text = f"{disclosure}\n\n{body}" if first else f"{body}\n\n{disclosure}"
         return _build_draft(
             {
-                "id": slot.id if draft_id is None else draft_id,
+                "id": slot.id,
                 "assignment": assignment,
                 "text": text.strip(),
                 "template": template.name or "",
