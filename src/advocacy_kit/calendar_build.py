@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["person_summaries", "week_calendar"]
 
 
-def _strings(values: Any) -> bool:
-    """Whether ``values`` is a list of exactly ``str``: what ``list[str]`` keeps as it is."""
-    return type(values) is list and all(type(value) is str for value in values)
+def _all_of(kind: type, values: Any) -> bool:
+    """Whether ``values`` is a list of instances of exactly ``kind`` (kept as they are): for
+    ``str``, what ``list[str]`` keeps; for a model, what a list of that model keeps."""
+    return type(values) is list and all(type(value) is kind for value in values)
 
 
 _summary = builder(PersonSummary)
@@ -55,18 +56,13 @@ def person_summaries(kit: Kit) -> list[PersonSummary]:
             and type(values["timezone"]) is str
             and type(values["language"]) is str
             and type(values["active"]) is bool
-            and _strings(values["platforms"])
+            and _all_of(str, values["platforms"])
         ):
             # The dict names every field in the model's order: builder's model equals it.
             summaries.append(_summary(values, _EVERY_FIELD))
         else:
             summaries.append(PersonSummary(**values))
     return summaries
-
-
-def _all_of(kind: type, values: Any) -> bool:
-    """Whether ``values`` is a list of instances of exactly ``kind`` (kept as they are)."""
-    return type(values) is list and all(type(value) is kind for value in values)
 
 
 def week_calendar(

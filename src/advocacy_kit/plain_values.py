@@ -260,10 +260,10 @@ def unpack_written(assignment: Assignment, packed: Any) -> Written:
 
 
 def pack_for_pickle(written: Written) -> Any:
-    """What :func:`pack_written` gives, but post details as they are: for chunks sent by pickle.
+    """A draft, its post and findings as plain values for pickle; the draft's assignment stays.
 
-    pickle gives back every value as it was, where marshal turns bytes-like objects into bytes.
-    A draft travels as a copy of its dict whose ``assignment`` holds its fields set's code
+    pickle gives back every value as it was (post details included); :func:`pack_written` is
+    the same for marshal, which turns bytes-like objects into bytes. A draft travels as a copy of its dict whose ``assignment`` holds its fields set's code
     instead: the worker's copy of the assignment does not travel, the one here takes its place.
     """
     draft, post, findings = written

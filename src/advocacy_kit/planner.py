@@ -31,6 +31,7 @@ from .plan_state import KINDS_BY_LEVEL, PlanState
 from .plan_views import PersonView
 from .reasons import say, status_word
 from .topic_fit import TopicFacts, valid_on
+from .topic_index import _NO_LIMIT  # the rank above every use count, as its search starts
 from .weeks import IsoWeek
 
 __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
@@ -38,8 +39,6 @@ __all__ = ["KINDS_BY_LEVEL", "KeptDraft", "PastUse", "plan_slots"]
 _NOTHING: frozenset[str] = frozenset()
 # No topic ruled out (a look beyond freshness): used this week, ruled out by the history.
 _NONE_EXCLUDED: tuple[Set[str], Set[str]] = (_NOTHING, _NOTHING)
-# Above every use count: a search without a topic to beat looks at every count.
-_NO_LIMIT = float("inf")
 _NO_TIMES: dict[str, list[dt.datetime]] = {}
 _ONE_TIER: list[list[int]] = [[0]]
 
@@ -248,8 +247,8 @@ class _Planner(PlanState):
     def choose(self, slot: Slot, person: Person) -> Assignment | SkippedSlot:
         """The best fitting topic for the slot, or the slot left empty with the reason."""
         start = slot.start
-        when = self.when.get(id(start))
-        if when is None or when[0] is not start:
+        when = self.when.get(id(start))  # the start it holds is this one: it keeps it alive
+        if when is None:
             when = self.when_of(start)
         instant, day = when[1], when[2]
         view = self.people.get(person.id) or self.view(person)

@@ -16,7 +16,7 @@ from .prevalidated import (
     _SET_FIELDS_SET,
     _SET_PRIVATE,
     _direct_fields,
-    builder,
+    _own_slots,
     prevalidated,
     shared_fields_set,
 )
@@ -125,10 +125,10 @@ def _one_part(platform: Platform, part: str, options: PlatformOptions) -> tuple[
 
 _POST_ORDER = ("platform", "parts", "length", "limit", "valid", "details")
 _POST_FIELDS = shared_fields_set(Post, _POST_ORDER)
-# Where Post's fields are these, in this order, and prevalidated builds it directly (builder
-# says so, or raises), _one_part builds a post as builder's function does, without looking the
+# Where Post's fields are these, in this order, and prevalidated builds it directly (what
+# builder requires), _one_part builds a post as builder's function does, without looking the
 # fields up for each post.
-_DIRECT = _direct_fields(Post) == _POST_ORDER and builder(Post) is not None
+_DIRECT = _direct_fields(Post) == _POST_ORDER and _own_slots(Post)
 _new_post = Post.__new__
 
 

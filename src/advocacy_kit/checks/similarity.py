@@ -15,9 +15,9 @@ import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from difflib import SequenceMatcher
-from itertools import chain, compress, islice, repeat
+from itertools import compress, islice, repeat
 from operator import attrgetter, eq, le, methodcaller
 
 from .. import parallel
@@ -91,22 +91,6 @@ class ComparableWords:
     def vocabulary(self) -> int:
         """How many words :meth:`numbered` has numbered: every number is below this."""
         return self._words.vocabulary
-
-    @property
-    def takes_out_disclosures(self) -> bool:
-        """Whether the kit has disclosure texts, which :meth:`numbered` takes out."""
-        return bool(self._disclosures)
-
-    @property
-    def without_prompts(self) -> Callable[[str, str], str]:
-        """``re.sub`` of the prompts: ``without_prompts(" ", text)`` is the text
-        :meth:`numbered` finds the words of (when there are no disclosures to take out)."""
-        return self._prompt.sub
-
-    @property
-    def lines(self) -> Mapping[str, tuple[int, ...]]:
-        """Lines → their numbered words (:attr:`WordFolder.lines`)."""
-        return self._words.lines
 
     def _without_disclosure(self, text: str) -> list[str] | None:
         """The words of the folded text without the disclosure, if it has one."""
@@ -264,19 +248,10 @@ class _WordsOfText(dict[str, list[int]]):
 
     def __init__(self, words: ComparableWords) -> None:
         super().__init__()
-        self._words = words
-        # Without disclosures to take out, the words of a text are those of its lines with the
-        # prompts taken out (:meth:`ComparableWords.numbered`), read here without its calls.
-        self._lines = None if words.takes_out_disclosures else words.lines
-        self._without_prompts = words.without_prompts
+        self._numbered = words.numbered
 
     def __missing__(self, text: str) -> list[int]:
-        lines = self._lines
-        if lines is None:
-            words = self[text] = self._words.numbered(text)
-        else:
-            split = self._without_prompts(" ", text).split("\n")
-            words = self[text] = list(chain.from_iterable(map(lines.__getitem__, split)))
+        words = self[text] = self._numbered(text)
         return words
 
 
